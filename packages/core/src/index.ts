@@ -1,0 +1,18 @@
+export {
+  type ErrorCategory,
+  type ErrorMatrixRow,
+  errorCategories,
+  errorMatrix,
+} from './errors/error-matrix.js';
+export { ConflictError, HttpError, type HttpErrorInit, RateLimitError } from './errors/http-error.js';
+export { PatchbayError, type PatchbayErrorOptions } from './errors/patchbay-error.js';
+export {
+  AbortError,
+  CircuitOpenError,
+  ConfigurationError,
+  NetworkError,
+  ParseError,
+  TimeoutError,
+  type TimeoutKind,
+  TokenRefreshError,
+} from './errors/request-errors.js';

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Entry point for the README's two commands. Each one installs the workspace with the pnpm
+// version pinned in package.json (fetched through npx, so a machine with only Node and npm
+// works), then runs its steps in order and stops at the first failing step.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+
+function pnpm(args, options = {}) {
+  const result = spawnSync('npx', ['--yes', packageManager, ...args], {
+    cwd: root,
+    env: { ...env, ...options.env },
+    stdio: 'inherit',
+  });
+  return result.status ?? 1;
+}
+
+function runSteps(steps) {
+  for (const [label, args, options] of steps) {
+    process.stdout.write(`\n> ${label}\n`);
+    const status = pnpm(args, options);
+    if (status !== 0) {
+      process.stderr.write(`\n${label} failed with exit code ${status}.\n`);
+      return status;
+    }
+  }
+  return 0;
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const install = [
+  'install',
+  existsSync(join(root, 'pnpm-lock.yaml')) ? '--frozen-lockfile' : '--no-frozen-lockfile',
+];
+
+if (command === 'demo') {
+  process.exitCode = runSteps([
+    ['install', install],
+    ['build', ['turbo', 'run', 'build', '--output-logs=errors-only']],
+    ['demo', ['--filter', '@patchbay/playground', 'run', 'demo', ...rest]],
+  ]);
+} else if (command === 'test') {
+  const reportDir = join(root, '.ci', 'out');
+  rmSync(reportDir, { recursive: true, force: true });
+  mkdirSync(reportDir, { recursive: true });
+  process.exitCode = runSteps([
+    ['install', install],
+    ['build', ['turbo', 'run', 'build', '--output-logs=errors-only']],
+    ['lint and format check', ['biome', 'check', '.']],
+    ['typecheck', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']],
+    [
+      'tests',
+      [
+        'vitest',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${join(reportDir, 'vitest.json')}`,
+        ...rest,
+      ],
+    ],
+  ]);
+} else {
+  process.stderr.write('Usage: node scripts/run.mjs demo|test [arguments passed to the last step]\n');
+  process.exitCode = 2;
+}

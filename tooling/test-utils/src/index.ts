@@ -1,0 +1,1 @@
+export { MockApi, type RecordedRequest, type ScriptedResponse, useMockApi } from './mock-api.js';
