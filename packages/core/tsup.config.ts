@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 // The Node build swaps the default transport (ky over fetch) for the undici transport.
 // Everything else is the same source, so both builds expose the same API and types.

@@ -49,7 +49,7 @@ export class PatchbayError extends Error {
    * Checks whether `value` is an instance of this class, including instances created by
    * another copy of `@patchbay/core`, where `instanceof` fails.
    */
-  static isInstance<T extends typeof PatchbayError>(this: T, value: unknown): value is InstanceType<T> {
+  static isInstance<T>(this: { readonly kind: string; readonly prototype: T }, value: unknown): value is T {
     if (typeof value !== 'object' || value === null) return false;
     const kinds = (value as { [kindsKey]?: unknown })[kindsKey];
     return Array.isArray(kinds) && kinds.includes(this.kind);
