@@ -1,5 +1,5 @@
 import { HttpResponse, http, passthrough } from 'msw';
-import { type SetupServerApi, setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** One request as the mock API received it. */
@@ -68,7 +68,7 @@ async function respond(step: ScriptedResponse, request: Request, recorded: Recor
 
 /** An msw server with scripted routes and a record of every request it answered. */
 export class MockApi {
-  readonly server: SetupServerApi;
+  readonly server: SetupServer;
   readonly requests: RecordedRequest[] = [];
 
   constructor() {
