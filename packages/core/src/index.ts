@@ -16,3 +16,6 @@ export {
   type TimeoutKind,
   TokenRefreshError,
 } from './errors/request-errors.js';
+export { EventBus } from './observability/event-bus.js';
+export { type Logger, type LogLevel, silentLogger } from './observability/logger.js';
+export { REDACTED, Redactor } from './observability/redactor.js';
