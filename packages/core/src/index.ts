@@ -1,3 +1,5 @@
+export type { AuthContext, AuthProvider, AuthTarget } from './auth/auth-provider.js';
+export type { BreakerTicket, RequestBreaker } from './breaker/request-breaker.js';
 export {
   type ErrorCategory,
   type ErrorMatrixRow,
@@ -16,6 +18,53 @@ export {
   type TimeoutKind,
   TokenRefreshError,
 } from './errors/request-errors.js';
+export { hashIdentity } from './hash-identity.js';
+export type {
+  LimiterPermit,
+  LimiterRequest,
+  LimitObservation,
+  RequestLimiter,
+} from './limiter/request-limiter.js';
 export { EventBus } from './observability/event-bus.js';
 export { type Logger, type LogLevel, silentLogger } from './observability/logger.js';
 export { REDACTED, Redactor } from './observability/redactor.js';
+export { type TimeoutOptions, timeoutDefaults } from './pipeline/call-signals.js';
+export {
+  type Classification,
+  type Classifier,
+  categoryForStatus,
+  findServiceMessage,
+  type ResponseInfo,
+} from './pipeline/classify-response.js';
+export { Client, type ClientOptions, createClient, type IdempotencyOptions } from './pipeline/client.js';
+export type {
+  BreakerState,
+  BreakerStateEvent,
+  CallErrorEvent,
+  ClientEvents,
+  LimiterPausedEvent,
+  LimiterUsageEvent,
+  RateLimitedEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+  TokenRefreshedEvent,
+} from './pipeline/client-events.js';
+export { encodeQuery } from './pipeline/prepare-request.js';
+export type {
+  ApiResponse,
+  HttpMethod,
+  QueryValue,
+  RequestBody,
+  RequestOptions,
+  ResponseSchema,
+} from './pipeline/request-options.js';
+export { computeBackoffMs } from './retry/backoff.js';
+export { parseHttpDate, parseRetryAfterMs } from './retry/parse-retry-after.js';
+export { type RetryOptions, retryDefaults } from './retry/retry-options.js';
+export {
+  createFetchTransport,
+  type FetchFunction,
+  type FetchTransportOptions,
+} from './transport/fetch-transport.js';
+export type { Transport, TransportBody, TransportRequest, TransportResponse } from './transport/transport.js';

@@ -28,6 +28,10 @@ export class PatchbayError extends Error {
   readonly retryable: boolean;
   readonly code: string | undefined;
   readonly service: string | undefined;
+  /** Attempts the call made before failing with this error; set by the pipeline. */
+  attempts: number | undefined;
+  /** Why the pipeline did not retry a retryable failure; set by the pipeline. */
+  notRetriedReason: string | undefined;
   declare readonly [kindsKey]: readonly string[];
 
   constructor(message: string, options: PatchbayErrorOptions) {
@@ -36,6 +40,8 @@ export class PatchbayError extends Error {
     this.retryable = options.retryable ?? errorMatrix[options.category].retried;
     this.code = options.code;
     this.service = options.service;
+    this.attempts = undefined;
+    this.notRetriedReason = undefined;
 
     const kinds: string[] = [];
     for (let ctor = new.target as unknown; ctor && ctor !== Error; ctor = Object.getPrototypeOf(ctor)) {
@@ -64,6 +70,8 @@ export class PatchbayError extends Error {
       retryable: this.retryable,
       code: this.code,
       service: this.service,
+      attempts: this.attempts,
+      notRetriedReason: this.notRetriedReason,
       cause: serializeCause(this.cause),
     };
   }

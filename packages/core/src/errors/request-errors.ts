@@ -41,7 +41,6 @@ export class TimeoutError extends PatchbayError {
   override name = 'TimeoutError';
   readonly timeout: TimeoutKind;
   readonly timeoutMs: number;
-  readonly attempts: number;
   readonly method: string;
   readonly url: string;
   /** The last failed attempt's error, when the total deadline ended a call that was retrying. */
@@ -75,7 +74,6 @@ export class TimeoutError extends PatchbayError {
       ...super.toJSON(),
       timeout: this.timeout,
       timeoutMs: this.timeoutMs,
-      attempts: this.attempts,
       method: this.method,
       url: this.url,
     };
