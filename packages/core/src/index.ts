@@ -1,4 +1,27 @@
 export type { AuthContext, AuthProvider, AuthTarget } from './auth/auth-provider.js';
+export {
+  type AuthorizeUrl,
+  type AuthorizeUrlOptions,
+  buildAuthorizeUrl,
+  type ExchangeCodeOptions,
+  exchangeAuthorizationCode,
+} from './auth/authorization-code.js';
+export { OAuth2RefreshAuth, type OAuth2RefreshOptions, oauth2RefreshAuth } from './auth/oauth2-auth.js';
+export {
+  type ApiKeyAuthOptions,
+  apiKeyAuth,
+  type BasicAuthOptions,
+  type BearerAuthOptions,
+  basicAuth,
+  bearerAuth,
+} from './auth/static-auth.js';
+export { MemoryTokenStore, type StoredToken, type TokenLock, type TokenStore } from './auth/token-store.js';
+export {
+  type BreakerAttachment,
+  CircuitBreaker,
+  type CircuitBreakerOptions,
+  createCircuitBreaker,
+} from './breaker/circuit-breaker.js';
 export type { BreakerTicket, RequestBreaker } from './breaker/request-breaker.js';
 export {
   type ErrorCategory,
@@ -19,6 +42,16 @@ export {
   TokenRefreshError,
 } from './errors/request-errors.js';
 export { hashIdentity } from './hash-identity.js';
+export type { LimiterStore, Reservation, StorePolicy } from './limiter/limiter-store.js';
+export { MemoryLimiterStore } from './limiter/memory-limiter-store.js';
+export {
+  type BucketOptions,
+  createRateLimiter,
+  type HeaderLimits,
+  type LimiterAttachment,
+  RateLimiter,
+  type RateLimiterOptions,
+} from './limiter/rate-limiter.js';
 export type {
   LimiterPermit,
   LimiterRequest,
@@ -50,6 +83,7 @@ export type {
   RetryEvent,
   TokenRefreshedEvent,
 } from './pipeline/client-events.js';
+export { type PaginateOptions, type Paginator, paginate } from './pipeline/paginate.js';
 export { encodeQuery } from './pipeline/prepare-request.js';
 export type {
   ApiResponse,
@@ -59,6 +93,13 @@ export type {
   RequestOptions,
   ResponseSchema,
 } from './pipeline/request-options.js';
+export {
+  type BatchItemError,
+  type BatchResult,
+  type ChunkOutcome,
+  type RunBatchesOptions,
+  runBatches,
+} from './pipeline/run-batches.js';
 export { computeBackoffMs } from './retry/backoff.js';
 export { parseHttpDate, parseRetryAfterMs } from './retry/parse-retry-after.js';
 export { type RetryOptions, retryDefaults } from './retry/retry-options.js';

@@ -1,7 +1,9 @@
 import type { AuthContext, AuthProvider } from '../auth/auth-provider.js';
+import { CircuitBreaker, type CircuitBreakerOptions } from '../breaker/circuit-breaker.js';
 import type { RequestBreaker } from '../breaker/request-breaker.js';
 import { ConfigurationError } from '../errors/request-errors.js';
 import { hashIdentity } from '../hash-identity.js';
+import { RateLimiter, type RateLimiterOptions } from '../limiter/rate-limiter.js';
 import type { RequestLimiter } from '../limiter/request-limiter.js';
 import { EventBus } from '../observability/event-bus.js';
 import { type Logger, silentLogger } from '../observability/logger.js';
@@ -43,10 +45,10 @@ export interface ClientOptions {
   transport?: Transport;
   retry?: RetryOptions;
   timeout?: TimeoutOptions;
-  /** A rate limiter; see `createRateLimiter`. Omit for none. */
-  limiter?: RequestLimiter;
-  /** A circuit breaker; see `createCircuitBreaker`. Omit for none. */
-  breaker?: RequestBreaker;
+  /** Rate limiter options, or a limiter instance. Omit for none. */
+  limiter?: RateLimiterOptions | RequestLimiter;
+  /** Circuit breaker options, or a breaker instance. Omit for none. */
+  breaker?: CircuitBreakerOptions | RequestBreaker;
   /** Omit when the service has no idempotency keys. */
   idempotency?: IdempotencyOptions;
   /** The service's classification of failed responses. */
@@ -76,6 +78,18 @@ export interface ClientRuntime {
   identity: string;
   nextCallId: () => number;
   authContext: (signal: AbortSignal) => AuthContext;
+}
+
+type Attachable = {
+  attach?: (attachment: { service: string; events: EventBus<ClientEvents>; logger: Logger }) => void;
+};
+
+function isLimiter(value: RateLimiterOptions | RequestLimiter): value is RequestLimiter {
+  return typeof (value as RequestLimiter).acquire === 'function';
+}
+
+function isBreaker(value: CircuitBreakerOptions | RequestBreaker): value is RequestBreaker {
+  return typeof (value as RequestBreaker).admit === 'function';
 }
 
 function normalizeBaseUrl(service: string, baseUrl: string): string {
@@ -136,12 +150,19 @@ export class Client {
     const transport = options.transport ?? createDefaultTransport();
     let callId = 0;
 
+    const limiter =
+      options.limiter && (isLimiter(options.limiter) ? options.limiter : new RateLimiter(options.limiter));
+    const breaker =
+      options.breaker && (isBreaker(options.breaker) ? options.breaker : new CircuitBreaker(options.breaker));
+    for (const component of [limiter, breaker] as Attachable[])
+      component?.attach?.({ service, events: this.events, logger });
+
     this.#runtime = {
       service,
       transport,
       auth: options.auth,
-      limiter: options.limiter,
-      breaker: options.breaker,
+      limiter: limiter || undefined,
+      breaker: breaker || undefined,
       classify: options.classify,
       requestIdHeader: options.requestIdHeader?.toLowerCase(),
       retry: resolveRetryOptions(options.retry),

@@ -4,6 +4,8 @@ import { PatchbayError } from '../errors/patchbay-error.js';
 import { NetworkError, TimeoutError } from '../errors/request-errors.js';
 import type { LimiterPermit } from '../limiter/request-limiter.js';
 import { silentLogger } from '../observability/logger.js';
+import type { Redactor } from '../observability/redactor.js';
+import { sanitizeError } from '../observability/sanitize-error.js';
 import { parseRetryAfterMs } from '../retry/parse-retry-after.js';
 import type { TransportResponse } from '../transport/transport.js';
 import type { AttemptSignal, CallSignals } from './call-signals.js';
@@ -38,13 +40,15 @@ function errorCode(error: unknown): string | undefined {
 
 /** Maps a transport failure to a NetworkError or an attempt TimeoutError; call stops are handled by the caller. */
 function transportFailure(
-  error: unknown,
+  raw: unknown,
   call: CallState,
   attemptSignal: AttemptSignal,
   attempt: number,
   phase: string,
+  redactor: Redactor,
 ) {
-  if (PatchbayError.isInstance(error)) return error;
+  if (PatchbayError.isInstance(raw)) return raw;
+  const error = sanitizeError(raw, redactor);
   if (attemptSignal.timedOut()) {
     return new TimeoutError(
       `${call.service} ${call.method} ${call.redactedUrl}: attempt ${attempt} timed out after ${call.attemptMs} ms (timeout.attemptMs) while ${phase}.`,
@@ -68,7 +72,7 @@ function transportFailure(
 }
 
 /**
- * Sends one attempt: breaker admission, limiter slot, credentials, transport, then either the
+ * Sends one attempt: breaker admission, credentials, limiter slot, transport, then either the
  * parsed response or a classified error. Throws on any failure; the caller decides on retries.
  */
 export async function sendAttempt<T>(
@@ -85,6 +89,11 @@ export async function sendAttempt<T>(
   let outcome: 'success' | 'failure' | 'ignore' = 'ignore';
 
   try {
+    // Credentials first, so a token refresh cannot delay a request that already holds a limiter slot.
+    const target = { headers: { ...prepared.headers }, url: prepared.url };
+    if (runtime.auth && options.auth !== false) {
+      call.credentialUsed = await runtime.auth.apply(target, runtime.authContext(signals.signal));
+    }
     if (runtime.limiter) {
       permit = await runtime.limiter.acquire({
         bucket: call.bucket,
@@ -93,11 +102,6 @@ export async function sendAttempt<T>(
       });
     }
     attemptSignal = signals.attempt(call.attemptMs);
-
-    const target = { headers: { ...prepared.headers }, url: prepared.url };
-    if (runtime.auth && options.auth !== false) {
-      call.credentialUsed = await runtime.auth.apply(target, runtime.authContext(attemptSignal.signal));
-    }
 
     if (runtime.events.has('request')) {
       runtime.events.emit('request', {
@@ -129,7 +133,14 @@ export async function sendAttempt<T>(
       });
     } catch (error) {
       outcome = signals.reason ? 'ignore' : 'failure';
-      throw transportFailure(error, call, attemptSignal, attempt, 'waiting for the response');
+      throw transportFailure(
+        error,
+        call,
+        attemptSignal,
+        attempt,
+        'waiting for the response',
+        runtime.redactor,
+      );
     }
 
     const status = response.status;
@@ -145,15 +156,20 @@ export async function sendAttempt<T>(
       else await response.discard();
     } catch (error) {
       outcome = signals.reason ? 'ignore' : 'failure';
-      throw transportFailure(error, call, attemptSignal, attempt, 'reading the response body');
+      throw transportFailure(
+        error,
+        call,
+        attemptSignal,
+        attempt,
+        'reading the response body',
+        runtime.redactor,
+      );
     }
     const durationMs = Date.now() - startedAt;
 
     const retryAfterMs = isSuccess ? undefined : parseRetryAfterMs(response.headers);
-    runtime.limiter?.observe(
-      { bucket: call.bucket, identity: runtime.identity },
-      { status, headers: response.headers, retryAfterMs },
-    );
+    const limiterKey = { bucket: call.bucket, identity: runtime.identity };
+    if (isSuccess) runtime.limiter?.observe(limiterKey, { status, headers: response.headers, retryAfterMs });
 
     if (runtime.events.has('response')) {
       runtime.events.emit('response', {
@@ -204,6 +220,11 @@ export async function sendAttempt<T>(
       retryAfterMs,
       classification,
       redactText: (value) => runtime.redactor.text(value),
+    });
+    runtime.limiter?.observe(limiterKey, {
+      status,
+      headers: response.headers,
+      retryAfterMs: error.retryAfterMs,
     });
     // A throttled response says nothing about the service's health; other answered errors show it is up.
     if (errorMatrix[error.category].countsForBreaker) outcome = 'failure';
