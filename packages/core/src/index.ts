@@ -32,6 +32,12 @@ export {
 export { ConflictError, HttpError, type HttpErrorInit, RateLimitError } from './errors/http-error.js';
 export { PatchbayError, type PatchbayErrorOptions } from './errors/patchbay-error.js';
 export {
+  renderErrorMatrix,
+  renderServiceErrorRows,
+  replaceMarkedSection,
+  type ServiceErrorRow,
+} from './errors/render-error-matrix.js';
+export {
   AbortError,
   CircuitOpenError,
   ConfigurationError,

@@ -227,6 +227,35 @@ describe('queue', () => {
 });
 
 describe('sliding window guarantee', () => {
+  it('widens the window margin to the slowest recent attempt', async () => {
+    const { transport, requests } = handlerTransport(() => ({ status: 200, json: {}, delayMs: 60 }));
+    const client = createClient({
+      service: 'x',
+      baseUrl: 'https://api.example.test',
+      transport,
+      limiter: { buckets: { default: { limit: 2, windowMs: 1000 } } },
+    });
+    const calls = Array.from({ length: 4 }, () => client.request({ method: 'GET', path: '/x' }));
+    await vi.advanceTimersByTimeAsync(2000);
+    await Promise.all(calls);
+    // Without the widening the second pair would leave at 1025 (window + default 25 ms margin).
+    expect(startTimes(requests)).toEqual([0, 0, 1060, 1060]);
+  });
+
+  it('caps the widened margin at a quarter of the window', async () => {
+    const { transport, requests } = handlerTransport(() => ({ status: 200, json: {}, delayMs: 900 }));
+    const client = createClient({
+      service: 'x',
+      baseUrl: 'https://api.example.test',
+      transport,
+      limiter: { buckets: { default: { limit: 1, windowMs: 1000 } } },
+    });
+    const calls = Array.from({ length: 2 }, () => client.request({ method: 'GET', path: '/x' }));
+    await vi.advanceTimersByTimeAsync(3000);
+    await Promise.all(calls);
+    expect(startTimes(requests)).toEqual([0, 1250]);
+  });
+
   it('never starts more than the limit in any window', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -134,6 +134,9 @@ export class RateLimiter implements RequestLimiter {
   /** Requests sleeping until their reserved slot, per key, in FIFO order. */
   readonly #waiters = new Map<string, Waiter[]>();
   readonly #chains = new Map<string, Promise<void>>();
+  /** Recent slot-to-response times per key, and the margin they imply. */
+  readonly #latencies = new Map<string, number[]>();
+  readonly #margins = new Map<string, number>();
   #attachment: LimiterAttachment = { service: 'unknown', events: undefined as never, logger: silentLogger };
 
   constructor(options: RateLimiterOptions) {
@@ -186,7 +189,7 @@ export class RateLimiter implements RequestLimiter {
     );
     const startedAt = Date.now();
     const held: Semaphore[] = [];
-    const release = () => {
+    let release = () => {
       for (const semaphore of held.splice(0)) semaphore.release();
     };
 
@@ -198,8 +201,16 @@ export class RateLimiter implements RequestLimiter {
         if (waiting) this.#emitWait(request.bucket, Date.now() - startedAt, 'concurrency');
       }
       const policy = this.#policies.get(bucketName);
-      if (policy)
-        await this.#waitForSlot(this.#key(request.identity, bucketName), bucketName, policy, request.signal);
+      if (policy) {
+        const key = this.#key(request.identity, bucketName);
+        await this.#waitForSlot(key, bucketName, policy, request.signal);
+        const grantedAt = Date.now();
+        const releaseSemaphores = release;
+        release = () => {
+          releaseSemaphores();
+          this.#recordLatency(key, policy, Date.now() - grantedAt);
+        };
+      }
     } catch (error) {
       release();
       throw error;
@@ -212,6 +223,34 @@ export class RateLimiter implements RequestLimiter {
         release();
       },
     };
+  }
+
+  /** The bucket's policy with the margin widened to the latency seen on this key. */
+  #effectivePolicy(key: string, policy: StorePolicy): StorePolicy {
+    const margin = this.#margins.get(key);
+    return margin !== undefined && margin > policy.marginMs ? { ...policy, marginMs: margin } : policy;
+  }
+
+  /**
+   * Widens the sliding-window margin to the slowest recent attempt. A server counts a request when
+   * it arrives, which is some time between the slot and the response; spacing each window by at
+   * least that delay keeps two requests that left a window apart from arriving closer. The margin
+   * is capped at a quarter of the window, so one hung attempt cannot stall the bucket.
+   */
+  #recordLatency(key: string, policy: StorePolicy, latencyMs: number): void {
+    if (policy.algorithm !== 'sliding-window') return;
+    const samples = this.#latencies.get(key) ?? [];
+    samples.push(latencyMs);
+    if (samples.length > 20) samples.shift();
+    this.#latencies.set(key, samples);
+
+    const widest = Math.min(
+      Math.max(policy.marginMs, Math.ceil(Math.max(...samples))),
+      Math.floor(policy.windowMs / 4),
+    );
+    const previous = this.#margins.get(key) ?? policy.marginMs;
+    this.#margins.set(key, widest);
+    if (widest > previous) void this.#reschedule(key, [...(this.#waiters.get(key) ?? [])]);
   }
 
   /** Runs store operations for one key in order, so reservations and reschedules never interleave. */
@@ -236,7 +275,9 @@ export class RateLimiter implements RequestLimiter {
     signal: AbortSignal,
   ): Promise<void> {
     signal.throwIfAborted();
-    const reservation = await this.#serialize(key, () => this.#store.reserve(key, policy));
+    const reservation = await this.#serialize(key, () =>
+      this.#store.reserve(key, this.#effectivePolicy(key, policy)),
+    );
     if (reservation.delayMs <= 0) {
       this.#emitUsage(bucketName, reservation.used, policy);
       return;
@@ -288,7 +329,7 @@ export class RateLimiter implements RequestLimiter {
       const pending = waiters.filter((waiter) => active.includes(waiter));
       for (const waiter of pending) await this.#store.cancel(key, waiter.reservation.id);
       for (const waiter of pending) {
-        waiter.reservation = await this.#store.reserve(key, waiter.policy);
+        waiter.reservation = await this.#store.reserve(key, this.#effectivePolicy(key, waiter.policy));
         if (active.includes(waiter))
           waiter.timer = setTimeout(waiter.fire, Math.max(0, waiter.reservation.delayMs));
       }
