@@ -221,13 +221,13 @@ describe('queue', () => {
       ConfigurationError,
     );
     expect(() => new RateLimiter({ buckets: { search: { limit: 0, windowMs: 1000 } } })).toThrow(
-      'limiter.buckets.search.limit must be a whole number > 0; received 0.',
+      'limiter.buckets.search.limit must be a whole number >= 1; received 0.',
     );
   });
 });
 
 describe('sliding window guarantee', () => {
-  it('widens the window margin to the slowest recent attempt', async () => {
+  it('counts a request until its response arrives', async () => {
     const { transport, requests } = handlerTransport(() => ({ status: 200, json: {}, delayMs: 60 }));
     const client = createClient({
       service: 'x',
@@ -238,22 +238,24 @@ describe('sliding window guarantee', () => {
     const calls = Array.from({ length: 4 }, () => client.request({ method: 'GET', path: '/x' }));
     await vi.advanceTimersByTimeAsync(2000);
     await Promise.all(calls);
-    // Without the widening the second pair would leave at 1025 (window + default 25 ms margin).
-    expect(startTimes(requests)).toEqual([0, 0, 1060, 1060]);
+    // The first pair may reach the server as late as 60 ms, so the second pair waits 1000 ms
+    // (plus the 10 ms margin) after that, not after the moment the first pair left.
+    expect(startTimes(requests)).toEqual([0, 0, 1070, 1070]);
   });
 
-  it('caps the widened margin at a quarter of the window', async () => {
-    const { transport, requests } = handlerTransport(() => ({ status: 200, json: {}, delayMs: 900 }));
+  it('keeps counting a request while it is in flight', async () => {
+    const { transport, requests } = handlerTransport(() => ({ status: 200, json: {}, delayMs: 3000 }));
     const client = createClient({
       service: 'x',
       baseUrl: 'https://api.example.test',
       transport,
+      timeout: { attemptMs: 10_000 },
       limiter: { buckets: { default: { limit: 1, windowMs: 1000 } } },
     });
     const calls = Array.from({ length: 2 }, () => client.request({ method: 'GET', path: '/x' }));
-    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(calls);
-    expect(startTimes(requests)).toEqual([0, 1250]);
+    expect(startTimes(requests)).toEqual([0, 4010]);
   });
 
   it('never starts more than the limit in any window', async () => {
@@ -289,6 +291,55 @@ describe('sliding window guarantee', () => {
             if (inWindow > limit) return false;
           }
           return times.length === arrivals.length;
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps server arrivals within the limit whatever the network delay', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 200, max: 1000 }),
+        async (plan, limit, windowMs) => {
+          vi.setSystemTime(start);
+          // Each request reaches the server somewhere between leaving and its response.
+          const arrivals: number[] = [];
+          let index = 0;
+          const { transport } = handlerTransport((request) => {
+            const [, latencyMs, fraction] = plan[index] ?? [0, 0, 0];
+            index += 1;
+            arrivals.push(request.sentAtMs + Math.floor(latencyMs * fraction));
+            return { status: 200, json: {}, delayMs: latencyMs };
+          });
+          const client = createClient({
+            service: 'p',
+            baseUrl: 'https://api.example.test',
+            transport,
+            timeout: { totalMs: 10_000_000, attemptMs: 10_000 },
+            limiter: { buckets: { default: { limit, windowMs, marginMs: 0 } } },
+          });
+          const sorted = [...plan].sort((a, b) => a[0] - b[0]);
+          const calls: Promise<unknown>[] = [];
+          let elapsed = 0;
+          for (const [arrival] of sorted) {
+            await vi.advanceTimersByTimeAsync(arrival - elapsed);
+            elapsed = arrival;
+            calls.push(client.request({ method: 'GET', path: '/x' }));
+          }
+          await vi.advanceTimersByTimeAsync(plan.length * (windowMs + 500) * 2);
+          await Promise.all(calls);
+
+          for (const time of arrivals) {
+            const inWindow = arrivals.filter((other) => other >= time && other < time + windowMs).length;
+            if (inWindow > limit) return false;
+          }
+          return arrivals.length === plan.length;
         },
       ),
       { numRuns: 60 },
