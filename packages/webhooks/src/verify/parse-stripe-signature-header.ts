@@ -1,0 +1,63 @@
+import { MalformedHeaderError } from '../errors/malformed-header-error.js';
+import { parseTimestamp } from './timestamp-tolerance.js';
+
+/** A parsed `Stripe-Signature` header. */
+export interface StripeSignatureHeader {
+  /** The `t` value exactly as sent, because it is part of the signed message. */
+  timestamp: string;
+  timestampMs: number;
+  /** Every `v1` signature, in header order. */
+  signatures: string[];
+  /** Other schemes present (such as `v0`), which are never checked. */
+  ignoredSchemes: string[];
+}
+
+const header = 'Stripe-Signature';
+
+/**
+ * Parses `t=<seconds>,v1=<hex>[,v1=<hex>...]`. Elements without `=` are skipped. A missing or
+ * non-numeric `t`, two different `t` values, or no `v1` element raise {@link MalformedHeaderError}.
+ */
+export function parseStripeSignatureHeader(value: string): StripeSignatureHeader {
+  const timestamps = new Set<string>();
+  const signatures: string[] = [];
+  const ignoredSchemes = new Set<string>();
+
+  for (const element of value.split(',')) {
+    const separator = element.indexOf('=');
+    if (separator === -1) continue;
+    const key = element.slice(0, separator).trim();
+    const item = element.slice(separator + 1).trim();
+    if (key === 't') timestamps.add(item);
+    else if (key === 'v1') signatures.push(item);
+    else if (key !== '') ignoredSchemes.add(key);
+  }
+
+  if (timestamps.size === 0) {
+    throw new MalformedHeaderError(
+      header,
+      'has no t=<timestamp> element. Expected t=<seconds>,v1=<signature>.',
+      {
+        scheme: 'stripe',
+      },
+    );
+  }
+  if (timestamps.size > 1) {
+    throw new MalformedHeaderError(header, 'has more than one t=<timestamp> element with different values.', {
+      scheme: 'stripe',
+    });
+  }
+  const [timestamp] = [...timestamps] as [string];
+  const timestampMs = parseTimestamp(timestamp, 'seconds', `${header} t=`, 'stripe');
+
+  if (signatures.length === 0) {
+    const found = ignoredSchemes.size > 0 ? `only ${[...ignoredSchemes].join(', ')}` : 'no signatures';
+    throw new MalformedHeaderError(
+      header,
+      `has no v1 signature (found ${found}); only v1 signatures are checked. A v0 signature alone comes from a test fixture, not from Stripe.`,
+      { scheme: 'stripe' },
+    );
+  }
+
+  return { timestamp, timestampMs, signatures, ignoredSchemes: [...ignoredSchemes] };
+}
