@@ -3,7 +3,7 @@
 // version pinned in package.json (fetched through npx, so a machine with only Node and npm
 // works), then runs its steps in order and stops at the first failing step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,16 +20,22 @@ function pnpm(args, options = {}) {
   return result.status ?? 1;
 }
 
+/**
+ * Runs steps in order. A failing step marked `required` stops the run (nothing after it can
+ * work); other failures are reported and the remaining steps still run, so one lint error does
+ * not hide test results. Returns the failed step labels.
+ */
 function runSteps(steps) {
-  for (const [label, args, options] of steps) {
+  const failed = [];
+  for (const [label, args, options = {}] of steps) {
     process.stdout.write(`\n> ${label}\n`);
     const status = pnpm(args, options);
-    if (status !== 0) {
-      process.stderr.write(`\n${label} failed with exit code ${status}.\n`);
-      return status;
-    }
+    if (status === 0) continue;
+    process.stderr.write(`\n${label} failed with exit code ${status}.\n`);
+    failed.push(label);
+    if (options.required) break;
   }
-  return 0;
+  return failed;
 }
 
 const [command, ...rest] = process.argv.slice(2);
@@ -39,18 +45,19 @@ const install = [
 ];
 
 if (command === 'demo') {
-  process.exitCode = runSteps([
-    ['install', install],
-    ['build', ['turbo', 'run', 'build', '--output-logs=errors-only']],
+  const failed = runSteps([
+    ['install', install, { required: true }],
+    ['build', ['turbo', 'run', 'build', '--output-logs=errors-only'], { required: true }],
     ['demo', ['--filter', '@patchbay/playground', 'run', 'demo', ...rest]],
   ]);
+  process.exitCode = failed.length === 0 ? 0 : 1;
 } else if (command === 'test') {
   const reportDir = join(root, '.ci', 'out');
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
-  process.exitCode = runSteps([
-    ['install', install],
-    ['build', ['turbo', 'run', 'build', '--output-logs=errors-only']],
+  const failed = runSteps([
+    ['install', install, { required: true }],
+    ['build', ['turbo', 'run', 'build', '--output-logs=errors-only'], { required: true }],
     ['lint and format check', ['biome', 'check', '.']],
     ['typecheck', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']],
     [
@@ -65,6 +72,8 @@ if (command === 'demo') {
       ],
     ],
   ]);
+  writeFileSync(join(reportDir, 'failed-steps.json'), `${JSON.stringify(failed)}\n`);
+  process.exitCode = failed.length === 0 ? 0 : 1;
 } else {
   process.stderr.write('Usage: node scripts/run.mjs demo|test [arguments passed to the last step]\n');
   process.exitCode = 2;

@@ -300,10 +300,17 @@ describe('sliding window guarantee', () => {
   it('keeps server arrivals within the limit whatever the network delay', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 400 }), fc.double({ min: 0, max: 1, noNaN: true })), {
-          minLength: 1,
-          maxLength: 40,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 3000 }),
+            fc.integer({ min: 0, max: 400 }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 40,
+          },
+        ),
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 200, max: 1000 }),
         async (plan, limit, windowMs) => {
