@@ -8,7 +8,19 @@ const packagesDir = fileURLToPath(new URL('../../../packages/', import.meta.url)
  * Builds a vitest project for one workspace package. Imports of `@patchbay/<name>` and its
  * subpaths resolve to the sibling package's source, so tests never run against a stale build.
  */
-export function patchbayProject(name: string, overrides: { include?: string[]; testTimeout?: number } = {}) {
+export interface ProjectOverrides {
+  include?: string[];
+  testTimeout?: number;
+  /**
+   * Projects with a higher group run after every lower group has finished; timing-sensitive
+   * projects (multi-process load tests) use 1 so the other test files do not compete for CPU.
+   */
+  groupOrder?: number;
+  /** `false` runs the project's files one at a time. */
+  fileParallelism?: boolean;
+}
+
+export function patchbayProject(name: string, overrides: ProjectOverrides = {}) {
   return defineProject({
     resolve: {
       alias: [
@@ -33,6 +45,8 @@ export function patchbayProject(name: string, overrides: { include?: string[]; t
       testTimeout: overrides.testTimeout ?? 10_000,
       restoreMocks: true,
       unstubGlobals: true,
+      sequence: { groupOrder: overrides.groupOrder ?? 0 },
+      fileParallelism: overrides.fileParallelism ?? true,
     },
   });
 }

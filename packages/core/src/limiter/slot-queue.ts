@@ -33,37 +33,42 @@ export interface SlotWait {
  * The waiting side of the limiter in one process. Requests reserve an estimated slot in FIFO
  * order and sleep until it; an abort gives the slot back and moves later waiters forward; at the
  * slot, `confirm` starts the request only if the window allows it by then, otherwise it sleeps
- * again. Store operations on one key run one at a time, so they never interleave.
+ * again. A reschedule holds a per-key barrier, so no reservation slips in between its steps.
  */
 export class SlotQueue {
   readonly #store: LimiterStore;
   readonly #logger: () => Logger;
   readonly #waiters = new Map<string, Waiter[]>();
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #barriers = new Map<string, Promise<void>>();
 
   constructor(store: LimiterStore, logger: () => Logger) {
     this.#store = store;
     this.#logger = logger;
   }
 
-  #serialize<T>(key: string, operation: () => Promise<T>): Promise<T> {
-    const previous = this.#chains.get(key) ?? Promise.resolve();
-    const next = previous.then(operation, operation);
-    const tail = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#chains.set(key, tail);
-    void tail.then(() => {
-      if (this.#chains.get(key) === tail) this.#chains.delete(key);
+  /**
+   * Runs an operation after any reschedule in progress on the key. Reservations are otherwise
+   * issued at once, so a store that pipelines (Redis) sends them back to back in call order.
+   */
+  async #afterReschedule<T>(key: string, operation: () => Promise<T>): Promise<T> {
+    for (let barrier = this.#barriers.get(key); barrier; barrier = this.#barriers.get(key)) await barrier;
+    return operation();
+  }
+
+  /** Runs a reschedule while holding the key's barrier, one at a time. */
+  async #exclusive(key: string, operation: () => Promise<void>): Promise<void> {
+    for (let barrier = this.#barriers.get(key); barrier; barrier = this.#barriers.get(key)) await barrier;
+    const running = operation().finally(() => {
+      if (this.#barriers.get(key) === running) this.#barriers.delete(key);
     });
-    return next;
+    this.#barriers.set(key, running);
+    return running;
   }
 
   /** Waits until the request may start; returns the reservation id and the usage at start. */
   async acquire(key: string, policy: StorePolicy, signal: AbortSignal, onWait: (wait: SlotWait) => void) {
     signal.throwIfAborted();
-    const reservation = await this.#serialize(key, () => this.#store.reserve(key, policy));
+    const reservation = await this.#afterReschedule(key, () => this.#store.reserve(key, policy));
     if (reservation.delayMs <= 0) return reservation;
     onWait({ waitMs: reservation.delayMs, reason: reservation.reason === 'paused' ? 'paused' : 'limit' });
 
@@ -75,14 +80,14 @@ export class SlotQueue {
       if (current.delayMs <= 0) return current;
       for (;;) {
         const id = current.id;
-        const retryInMs = await this.#serialize(key, () => this.#store.confirm(key, id, policy));
+        const retryInMs = await this.#afterReschedule(key, () => this.#store.confirm(key, id, policy));
         if (retryInMs <= 0) return current;
         onWait({ waitMs: retryInMs, reason: 'limit' });
         await sleep(retryInMs, signal);
       }
     } catch (error) {
       const id = current.id;
-      await this.#serialize(key, () => this.#store.cancel(key, id, policy)).catch(() => {});
+      await this.#store.cancel(key, id, policy).catch(() => {});
       throw error;
     }
   }
@@ -123,9 +128,8 @@ export class SlotQueue {
 
   /** Marks a started request as finished. */
   complete(key: string, id: string, policy: StorePolicy): void {
-    this.#serialize(key, () => this.#store.complete(key, id, policy)).catch((error: unknown) =>
-      this.#warn(error, 'complete'),
-    );
+    // Completion only ever frees capacity, so it never waits for a reschedule.
+    this.#store.complete(key, id, policy).catch((error: unknown) => this.#warn(error, 'complete'));
   }
 
   /** Pauses the key and moves its sleeping waiters behind the pause. */
@@ -144,7 +148,7 @@ export class SlotQueue {
   ): Promise<void> {
     // Disarm now, before any await, so no waiter fires on a slot that is about to be replaced.
     for (const waiter of waiters) clearTimeout(waiter.timer);
-    return this.#serialize(key, async () => {
+    return this.#exclusive(key, async () => {
       await before?.();
       if (cancelled) await this.#store.cancel(key, cancelled.id, cancelled.policy);
       const active = this.#waiters.get(key) ?? [];
