@@ -48,7 +48,12 @@ if (command === 'demo') {
   const failed = runSteps([
     ['install', install, { required: true }],
     ['build', ['turbo', 'run', 'build', '--output-logs=errors-only'], { required: true }],
-    ['demo', ['--filter', '@patchbay/playground', 'run', 'demo', ...rest]],
+    // The demo resolves relative --csv and --mapping paths from the directory the user ran npm in.
+    [
+      'demo',
+      ['--filter', '@patchbay/playground', 'run', 'demo', ...rest],
+      { env: { PLAYGROUND_CWD: process.env.INIT_CWD ?? process.cwd() } },
+    ],
   ]);
   process.exitCode = failed.length === 0 ? 0 : 1;
 } else if (command === 'test') {

@@ -1,0 +1,130 @@
+import { parse } from 'csv-parse/sync';
+import { type ColumnMapping, detectColumns, type MappingFile } from './column-mapping.js';
+import type { Lead, LeadField, MergedRow, RawLead, RejectedRow } from './lead.js';
+import { normalizeLead } from './normalize-lead.js';
+
+/** Everything read from a CSV: every data row ends up in exactly one of the three lists. */
+export interface LeadFile {
+  leads: Lead[];
+  rejected: RejectedRow[];
+  merged: MergedRow[];
+  /** Data rows read (header and blank lines excluded). */
+  rowsRead: number;
+  /** Lines that were empty or held only separators. */
+  blankLines: number;
+  mapping: ColumnMapping;
+  headers: string[];
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+const mergeableFields: Array<keyof Lead & LeadField> = [
+  'firstName',
+  'lastName',
+  'phone',
+  'company',
+  'website',
+  'jobTitle',
+  'country',
+  'employees',
+  'leadSource',
+  'industry',
+];
+
+function mergeInto(first: Lead, later: Lead): LeadField[] {
+  const filled: LeadField[] = [];
+  for (const field of mergeableFields) {
+    if (first[field] === undefined && later[field] !== undefined) {
+      (first as unknown as Record<string, unknown>)[field] = later[field];
+      filled.push(field);
+    }
+  }
+  if (filled.includes('website')) first.domain = later.domain;
+  if (filled.includes('phone')) first.phoneUnparsed = later.phoneUnparsed;
+  first.lines.push(...later.lines);
+  return filled;
+}
+
+/**
+ * Reads leads from CSV text with csv-parse: a BOM, CRLF, quoted commas and newlines, and blank
+ * lines are handled; header names are detected (or mapped explicitly); rows without a valid email
+ * are rejected with their line number and reason; rows repeating an email are merged into the
+ * first and reported.
+ */
+export function readLeadsCsv(csv: string, explicitMapping?: MappingFile): LeadFile {
+  let parsed: ParsedRecord[];
+  try {
+    parsed = parse(csv, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
+    }) as unknown as ParsedRecord[];
+  } catch (error) {
+    throw new Error(`The CSV could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const [header, ...rows] = parsed;
+  if (!header) throw new Error('The CSV is empty; it needs a header row and at least one lead.');
+
+  const headers = header.record.map((cell) => cell.trim());
+  const mapping = detectColumns(headers, explicitMapping);
+  const result: LeadFile = {
+    leads: [],
+    rejected: [],
+    merged: [],
+    rowsRead: 0,
+    blankLines: header.info.empty_lines,
+    mapping,
+    headers,
+  };
+  const byEmail = new Map<string, Lead>();
+  let previous = header.info;
+
+  for (const { record, info } of rows) {
+    const line = previous.lines + (info.empty_lines - previous.empty_lines) + 1;
+    result.blankLines += info.empty_lines - previous.empty_lines;
+    previous = info;
+
+    if (record.every((cell) => cell.trim() === '')) {
+      result.blankLines += 1;
+      continue;
+    }
+    result.rowsRead += 1;
+    if (record.length > headers.length && record.slice(headers.length).some((cell) => cell.trim() !== '')) {
+      result.rejected.push({
+        line,
+        reason: `has ${record.length} fields but the header has ${headers.length}; check for an unquoted comma`,
+        values: record,
+      });
+      continue;
+    }
+
+    const raw: RawLead = {};
+    for (const [field, index] of Object.entries(mapping) as Array<[LeadField, number]>)
+      raw[field] = record[index]?.trim();
+    const outcome = normalizeLead(raw, line);
+    if ('reason' in outcome) {
+      result.rejected.push({ line, reason: outcome.reason, values: record });
+      continue;
+    }
+
+    const existing = byEmail.get(outcome.lead.email);
+    if (existing) {
+      const filledFields = mergeInto(existing, outcome.lead);
+      result.merged.push({
+        line,
+        email: outcome.lead.email,
+        mergedInto: existing.lines[0] as number,
+        filledFields,
+      });
+      continue;
+    }
+    byEmail.set(outcome.lead.email, outcome.lead);
+    result.leads.push(outcome.lead);
+  }
+  return result;
+}

@@ -1,0 +1,180 @@
+import { defaultDealKeyProperty, type HubSpotClient } from '@patchbay/hubspot';
+import type { Lead } from '../leads/lead.js';
+import type { Qualification } from '../leads/qualify.js';
+import type { ProgressSink } from '../run/progress.js';
+import { dealAmount, dealLinesFor, demoPipelineLabel, stageForTier } from './demo-pipeline.js';
+
+/** A qualified lead whose contact exists in HubSpot. */
+export interface DealCandidate {
+  lead: Lead;
+  qualification: Qualification;
+  contactId: string;
+}
+
+export interface DealSyncResult {
+  created: number;
+  updated: number;
+  /** Deal id by lower-case contact email. */
+  idsByEmail: Map<string, string>;
+  /** Deals per stage label, as this run left them. */
+  byStage: Record<string, number>;
+  lineItemsCreated: number;
+  failed: Array<{ email: string; lines: number[]; error: string }>;
+}
+
+function message(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === 'object' && 'message' in error)
+    return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+/**
+ * Creates or updates one deal per qualified lead, keyed by `<contactId>:<pipelineId>` in a unique
+ * property and written with batch upsert, so a retried or repeated run never duplicates a deal.
+ * New deals get their stage from the tier and their line items; existing deals keep their stage.
+ */
+export async function syncDeals(
+  hubspot: HubSpotClient,
+  candidates: readonly DealCandidate[],
+  progress: ProgressSink,
+): Promise<DealSyncResult> {
+  const result: DealSyncResult = {
+    created: 0,
+    updated: 0,
+    idsByEmail: new Map(),
+    byStage: {},
+    lineItemsCreated: 0,
+    failed: [],
+  };
+  if (candidates.length === 0) return result;
+  await hubspot.deals.ensureDealKeyProperty();
+  const pipeline = (
+    await hubspot.pipelines.resolveStage(stageForTier('B') as string, { pipeline: demoPipelineLabel })
+  ).pipeline;
+
+  const keys = candidates.map((candidate) => `${candidate.contactId}:${pipeline.id}`);
+  const existing = await hubspot.deals.batch.read(keys, {
+    idProperty: defaultDealKeyProperty,
+    properties: [defaultDealKeyProperty, 'dealstage'],
+  });
+  const existingKeys = new Set(existing.results.map((item) => item.input));
+
+  const step = progress.step('Upserting deals', candidates.length);
+  const inputs = candidates.map((candidate, index) => {
+    const lines = dealLinesFor(candidate.lead);
+    const stageLabel = stageForTier(candidate.qualification.tier) as string;
+    const stageId = pipeline.stages.find((stage) => stage.label === stageLabel)?.id;
+    const properties: Record<string, string | number> = {
+      dealname: `${candidate.lead.company ?? candidate.lead.domain ?? candidate.lead.email} - ${lines[0]?.quantity ?? 0} seats`,
+      amount: dealAmount(lines),
+      pipeline: pipeline.id,
+      description: `Lead score ${candidate.qualification.score}: ${candidate.qualification.reason}`,
+    };
+    if (!existingKeys.has(keys[index] as string) && stageId) properties.dealstage = stageId;
+    return { id: keys[index] as string, properties };
+  });
+  const upserted = await hubspot.deals.batch.upsert(inputs, {
+    idProperty: defaultDealKeyProperty,
+    concurrency: 2,
+  });
+
+  const newDeals: Array<{ candidate: DealCandidate; dealId: string }> = [];
+  for (const item of upserted.results) {
+    const candidate = candidates[item.index] as DealCandidate;
+    result.idsByEmail.set(candidate.lead.email, item.value.id);
+    const isNew = !existingKeys.has(item.input.id);
+    if (isNew) {
+      result.created += 1;
+      newDeals.push({ candidate, dealId: item.value.id });
+    } else {
+      result.updated += 1;
+    }
+    step.advance();
+  }
+  for (const failure of upserted.errors) {
+    const candidate = failure.index === undefined ? undefined : candidates[failure.index];
+    result.failed.push({
+      email: candidate?.lead.email ?? String(failure.id),
+      lines: candidate?.lead.lines ?? [],
+      error: message(failure.error),
+    });
+    step.advance();
+  }
+  step.done(`${result.created} created, ${result.updated} updated, ${result.failed.length} failed`);
+
+  await linkContacts(hubspot, candidates, result);
+  result.lineItemsCreated = await addLineItems(hubspot, newDeals, progress);
+  await countStages(hubspot, [...result.idsByEmail.values()], pipeline.stages, result);
+  return result;
+}
+
+async function linkContacts(
+  hubspot: HubSpotClient,
+  candidates: readonly DealCandidate[],
+  result: DealSyncResult,
+): Promise<void> {
+  const pairs = candidates.flatMap((candidate) => {
+    const dealId = result.idsByEmail.get(candidate.lead.email);
+    return dealId ? [{ fromId: dealId, toId: candidate.contactId }] : [];
+  });
+  // Linking the same pair again is a no-op in HubSpot, so this step is safe to repeat.
+  await hubspot.associations.batchCreate('deals', 'contacts', pairs);
+}
+
+/**
+ * Creates the line items of new deals. Batch create is not idempotent, so a chunk that failed is
+ * not blindly resent: the deals' current line items are read back and only missing ones created.
+ */
+async function addLineItems(
+  hubspot: HubSpotClient,
+  deals: ReadonlyArray<{ candidate: DealCandidate; dealId: string }>,
+  progress: ProgressSink,
+): Promise<number> {
+  const step = progress.step('Adding line items', deals.length);
+  const inputs = deals.flatMap(({ candidate, dealId }) =>
+    dealLinesFor(candidate.lead).map((line) => ({
+      dealId,
+      properties: { name: line.name, quantity: line.quantity, price: line.price },
+      associateWith: [{ objectType: 'deals' as const, id: dealId }],
+    })),
+  );
+  const created = await hubspot.lineItems.batch.create(inputs, { concurrency: 2 });
+  let count = created.results.length;
+
+  const unsure = new Set(
+    created.errors.flatMap((failure) => (failure.index === undefined ? [] : [inputs[failure.index]?.dealId])),
+  );
+  for (const chunk of created.failedChunks)
+    for (const input of inputs.slice(chunk.start, chunk.end)) unsure.add(input.dealId);
+  if (unsure.size > 0) {
+    const linked = await hubspot.associations.batchRead(
+      'deals',
+      'line_items',
+      [...unsure].filter((id): id is string => id !== undefined),
+    );
+    const missing = deals.filter(
+      ({ dealId }) => unsure.has(dealId) && (linked.get(dealId)?.length ?? 0) === 0,
+    );
+    const retry = inputs.filter((input) => missing.some((deal) => deal.dealId === input.dealId));
+    const second = await hubspot.lineItems.batch.create(retry, { concurrency: 1 });
+    count += second.results.length;
+  }
+  step.done(`${count} line items on ${deals.length} new deals`);
+  return count;
+}
+
+async function countStages(
+  hubspot: HubSpotClient,
+  dealIds: string[],
+  stages: ReadonlyArray<{ id: string; label: string }>,
+  result: DealSyncResult,
+): Promise<void> {
+  const read = await hubspot.deals.batch.read(dealIds, { properties: ['dealstage'] });
+  for (const item of read.results) {
+    const label =
+      stages.find((stage) => stage.id === item.value.properties.dealstage)?.label ??
+      String(item.value.properties.dealstage);
+    result.byStage[label] = (result.byStage[label] ?? 0) + 1;
+  }
+}
