@@ -107,6 +107,34 @@ describe('playground under chaos', () => {
   }, 240_000);
 });
 
+describe('playground with Redis stores', () => {
+  it('shares limits and dedup through Redis', async () => {
+    const lines = readFileSync(sample, 'utf8').split('\r\n');
+    const subset = join(scratch, 'leads-redis.csv');
+    writeFileSync(subset, `${lines.slice(0, 151).join('\r\n')}\r\n`);
+    const first = await runPlayground({
+      csvPath: subset,
+      progress: silentProgress,
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
+    const second = await runPlayground({
+      csvPath: subset,
+      progress: silentProgress,
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
+
+    for (const report of [first, second]) {
+      expect(report.redis).toBe(true);
+      expect(report.invoices.awaitingOutcome).toBe(0);
+      expect(report.invoices.paid + report.invoices.paymentFailed).toBe(report.invoices.sent);
+      expect(report.webhooks.stripe.handled).toBeGreaterThanOrEqual(report.invoices.sent);
+      expect(report.everyRowAccountedFor).toBe(true);
+    }
+    // Each run on fresh fakes keeps its own keys, so the second run's events are not taken for duplicates.
+    expect(second.invoices.sent).toBe(first.invoices.sent);
+  }, 180_000);
+});
+
 describe('configuration errors', () => {
   it('names the missing live credentials', async () => {
     await expect(

@@ -106,10 +106,13 @@ export async function runPlayground(options: PlaygroundOptions): Promise<RunRepo
     );
   });
   let fakes: RunningFakes | undefined;
+  // The fakes start empty and reuse their seeded ids on every run, so a run on them keeps its own
+  // Redis keys; a live run shares the default prefix with every other process of the account.
+  const keyPrefix = credentials ? 'patchbay:' : `patchbay:playground:${startedAt.getTime()}:`;
   const redisStores = options.redisUrl
     ? {
-        limiter: new RedisLimiterStore({ redis: options.redisUrl, logger }),
-        dedup: new RedisDedupStore({ redis: options.redisUrl }),
+        limiter: new RedisLimiterStore({ redis: options.redisUrl, keyPrefix, logger }),
+        dedup: new RedisDedupStore({ redis: options.redisUrl, keyPrefix }),
       }
     : undefined;
   try {
