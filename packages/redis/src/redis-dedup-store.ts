@@ -1,6 +1,7 @@
 import type { DedupClaim, DedupStore } from '@patchbay/webhooks';
 import type { Redis } from 'ioredis';
-import { type RedisStoreOptions, resolveRedis, validatePrefix, withDeadline } from './connection.js';
+import type { RedisStoreOptions } from './connection.js';
+import { RedisStoreBase } from './redis-store-base.js';
 
 // One atomic step: take the claim, or report whether the event is done or being handled.
 const claimScript = `
@@ -35,45 +36,29 @@ type ScriptClient = Redis & {
  * survives a Redis restart only if Redis persists every write before answering (`appendonly yes`
  * with `appendfsync always`).
  */
-export class RedisDedupStore implements DedupStore {
-  readonly #redis: ScriptClient;
-  readonly #owned: boolean;
-  readonly #prefix: string;
-  readonly #timeoutMs: number;
-
+export class RedisDedupStore extends RedisStoreBase<ScriptClient> implements DedupStore {
   constructor(options: RedisStoreOptions) {
-    const { redis, owned } = resolveRedis(options.redis);
-    this.#owned = owned;
-    this.#prefix = validatePrefix(options.keyPrefix);
-    this.#timeoutMs = options.operationTimeoutMs ?? 1000;
-    redis.defineCommand('patchbayDedupClaim', { numberOfKeys: 1, lua: claimScript });
-    redis.defineCommand('patchbayDedupRelease', { numberOfKeys: 1, lua: releaseScript });
-    this.#redis = redis as ScriptClient;
+    super(options, {
+      patchbayDedupClaim: { numberOfKeys: 1, lua: claimScript },
+      patchbayDedupRelease: { numberOfKeys: 1, lua: releaseScript },
+    });
   }
 
   #key(id: string): string {
-    return `${this.#prefix}dedup:${id}`;
+    return `${this.prefix}dedup:${id}`;
   }
 
   claim(key: string, leaseMs: number): Promise<DedupClaim> {
-    return withDeadline('dedup.claim', this.#timeoutMs, () =>
-      this.#redis.patchbayDedupClaim(this.#key(key), Math.ceil(leaseMs)),
-    );
+    return this.run('dedup.claim', () => this.redis.patchbayDedupClaim(this.#key(key), Math.ceil(leaseMs)));
   }
 
   async markProcessed(key: string, ttlMs: number): Promise<void> {
-    await withDeadline('dedup.markProcessed', this.#timeoutMs, () =>
-      this.#redis.set(this.#key(key), 'processed', 'PX', Math.ceil(ttlMs)),
+    await this.run('dedup.markProcessed', () =>
+      this.redis.set(this.#key(key), 'processed', 'PX', Math.ceil(ttlMs)),
     );
   }
 
   async release(key: string): Promise<void> {
-    await withDeadline('dedup.release', this.#timeoutMs, () =>
-      this.#redis.patchbayDedupRelease(this.#key(key)),
-    );
-  }
-
-  async close(): Promise<void> {
-    if (this.#owned) await this.#redis.quit().catch(() => this.#redis.disconnect());
+    await this.run('dedup.release', () => this.redis.patchbayDedupRelease(this.#key(key)));
   }
 }

@@ -1,6 +1,7 @@
 import type { DeliveryRecord, DeliveryStore, DisabledEndpoint } from '@patchbay/webhooks';
 import type { Redis } from 'ioredis';
-import { type RedisStoreOptions, resolveRedis, validatePrefix, withDeadline } from './connection.js';
+import type { RedisStoreOptions } from './connection.js';
+import { RedisStoreBase } from './redis-store-base.js';
 
 // Takes up to ARGV[3] due ids and moves each to now + lease in the same step, so two workers
 // never claim the same delivery. KEYS: due sorted set. ARGV: nowMs, leaseMs, limit.
@@ -22,46 +23,36 @@ type ScriptClient = Redis & {
  * sender processes share the work. Each record is a JSON string; a sorted set of pending ids,
  * scored by the next attempt time, is the schedule.
  */
-export class RedisDeliveryStore implements DeliveryStore {
-  readonly #redis: ScriptClient;
-  readonly #owned: boolean;
-  readonly #prefix: string;
-  readonly #timeoutMs: number;
-
+export class RedisDeliveryStore extends RedisStoreBase<ScriptClient> implements DeliveryStore {
   constructor(options: RedisStoreOptions) {
-    const { redis, owned } = resolveRedis(options.redis);
-    this.#owned = owned;
-    this.#prefix = validatePrefix(options.keyPrefix);
-    this.#timeoutMs = options.operationTimeoutMs ?? 1000;
-    redis.defineCommand('patchbayClaimDue', { numberOfKeys: 1, lua: claimDueScript });
-    this.#redis = redis as ScriptClient;
+    super(options, { patchbayClaimDue: { numberOfKeys: 1, lua: claimDueScript } });
   }
 
   get #dueKey(): string {
-    return `${this.#prefix}deliveries:due`;
+    return `${this.prefix}deliveries:due`;
   }
 
   #recordKey(id: string): string {
-    return `${this.#prefix}delivery:${id}`;
+    return `${this.prefix}delivery:${id}`;
   }
 
   get #disabledKey(): string {
-    return `${this.#prefix}deliveries:disabled`;
+    return `${this.prefix}deliveries:disabled`;
   }
 
   async save(delivery: DeliveryRecord): Promise<void> {
-    const pipeline = this.#redis.multi().set(this.#recordKey(delivery.id), JSON.stringify(delivery));
+    const pipeline = this.redis.multi().set(this.#recordKey(delivery.id), JSON.stringify(delivery));
     if (delivery.status === 'pending' && delivery.nextAttemptAtMs !== undefined) {
       pipeline.zadd(this.#dueKey, delivery.nextAttemptAtMs, delivery.id);
     } else {
       pipeline.zrem(this.#dueKey, delivery.id);
     }
-    await withDeadline('delivery.save', this.#timeoutMs, () => pipeline.exec());
+    await this.run('delivery.save', () => pipeline.exec());
   }
 
   async get(id: string): Promise<DeliveryRecord | undefined> {
-    const [value, score] = await withDeadline('delivery.get', this.#timeoutMs, () =>
-      Promise.all([this.#redis.get(this.#recordKey(id)), this.#redis.zscore(this.#dueKey, id)]),
+    const [value, score] = await this.run('delivery.get', () =>
+      Promise.all([this.redis.get(this.#recordKey(id)), this.redis.zscore(this.#dueKey, id)]),
     );
     if (value === null) return undefined;
     const record = JSON.parse(value) as DeliveryRecord;
@@ -71,43 +62,37 @@ export class RedisDeliveryStore implements DeliveryStore {
   }
 
   async claimDue(nowMs: number, leaseMs: number, limit: number): Promise<DeliveryRecord[]> {
-    const ids = await withDeadline('delivery.claimDue', this.#timeoutMs, () =>
-      this.#redis.patchbayClaimDue(this.#dueKey, nowMs, leaseMs, limit),
+    const ids = await this.run('delivery.claimDue', () =>
+      this.redis.patchbayClaimDue(this.#dueKey, nowMs, leaseMs, limit),
     );
     if (ids.length === 0) return [];
-    const values = await withDeadline('delivery.claimDue', this.#timeoutMs, () =>
-      this.#redis.mget(...ids.map((id) => this.#recordKey(id))),
+    const values = await this.run('delivery.claimDue', () =>
+      this.redis.mget(...ids.map((id) => this.#recordKey(id))),
     );
     return values.flatMap((value) => (value === null ? [] : [JSON.parse(value) as DeliveryRecord]));
   }
 
   async nextDueAtMs(): Promise<number | undefined> {
-    const first = await withDeadline('delivery.nextDueAtMs', this.#timeoutMs, () =>
-      this.#redis.zrange(this.#dueKey, 0, 0, 'WITHSCORES'),
+    const first = await this.run('delivery.nextDueAtMs', () =>
+      this.redis.zrange(this.#dueKey, 0, 0, 'WITHSCORES'),
     );
     return first.length === 2 ? Number(first[1]) : undefined;
   }
 
   async disableEndpoint(endpoint: DisabledEndpoint): Promise<void> {
-    await withDeadline('delivery.disableEndpoint', this.#timeoutMs, () =>
-      this.#redis.hset(this.#disabledKey, endpoint.url, JSON.stringify(endpoint)),
+    await this.run('delivery.disableEndpoint', () =>
+      this.redis.hset(this.#disabledKey, endpoint.url, JSON.stringify(endpoint)),
     );
   }
 
   async getDisabledEndpoint(url: string): Promise<DisabledEndpoint | undefined> {
-    const value = await withDeadline('delivery.getDisabledEndpoint', this.#timeoutMs, () =>
-      this.#redis.hget(this.#disabledKey, url),
+    const value = await this.run('delivery.getDisabledEndpoint', () =>
+      this.redis.hget(this.#disabledKey, url),
     );
     return value === null ? undefined : (JSON.parse(value) as DisabledEndpoint);
   }
 
   async enableEndpoint(url: string): Promise<void> {
-    await withDeadline('delivery.enableEndpoint', this.#timeoutMs, () =>
-      this.#redis.hdel(this.#disabledKey, url),
-    );
-  }
-
-  async close(): Promise<void> {
-    if (this.#owned) await this.#redis.quit().catch(() => this.#redis.disconnect());
+    await this.run('delivery.enableEndpoint', () => this.redis.hdel(this.#disabledKey, url));
   }
 }

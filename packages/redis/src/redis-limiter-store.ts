@@ -8,7 +8,7 @@ import {
   silentLogger,
 } from '@patchbay/core';
 import type { Redis } from 'ioredis';
-import { type RedisStoreOptions, resolveRedis, validatePrefix, withDeadline } from './connection.js';
+import type { RedisStoreOptions } from './connection.js';
 import {
   confirmSlidingScript,
   finishSlidingScript,
@@ -16,6 +16,7 @@ import {
   reserveGcraScript,
   reserveSlidingScript,
 } from './limiter-scripts.js';
+import { RedisStoreBase } from './redis-store-base.js';
 
 export interface RedisLimiterStoreOptions extends RedisStoreOptions {
   /**
@@ -61,11 +62,7 @@ const redisIdPrefix = 'r:';
  * the Redis clock, so reservations stay in FIFO order across processes and client clock skew does
  * not matter.
  */
-export class RedisLimiterStore implements LimiterStore {
-  readonly #redis: ScriptClient;
-  readonly #owned: boolean;
-  readonly #prefix: string;
-  readonly #timeoutMs: number;
+export class RedisLimiterStore extends RedisStoreBase<ScriptClient> implements LimiterStore {
   readonly #whenUnavailable: 'local' | 'fail';
   readonly #recheckAfterMs: number;
   readonly #staleAfterMs: number;
@@ -75,25 +72,22 @@ export class RedisLimiterStore implements LimiterStore {
   #warned = false;
 
   constructor(options: RedisLimiterStoreOptions) {
-    const { redis, owned } = resolveRedis(options.redis);
-    this.#owned = owned;
-    this.#prefix = validatePrefix(options.keyPrefix);
-    this.#timeoutMs = options.operationTimeoutMs ?? 1000;
+    super(options, {
+      patchbayReserveSliding: { numberOfKeys: 4, lua: reserveSlidingScript },
+      patchbayConfirmSliding: { numberOfKeys: 4, lua: confirmSlidingScript },
+      patchbayFinishSliding: { numberOfKeys: 4, lua: finishSlidingScript },
+      patchbayReserveGcra: { numberOfKeys: 2, lua: reserveGcraScript },
+      patchbayPause: { numberOfKeys: 1, lua: pauseScript },
+    });
     this.#whenUnavailable = options.whenUnavailable ?? 'local';
     this.#recheckAfterMs = options.recheckAfterMs ?? 5000;
     this.#staleAfterMs = options.staleAfterMs ?? 120_000;
     this.#logger = options.logger ?? silentLogger;
-    redis.defineCommand('patchbayReserveSliding', { numberOfKeys: 4, lua: reserveSlidingScript });
-    redis.defineCommand('patchbayConfirmSliding', { numberOfKeys: 4, lua: confirmSlidingScript });
-    redis.defineCommand('patchbayFinishSliding', { numberOfKeys: 4, lua: finishSlidingScript });
-    redis.defineCommand('patchbayReserveGcra', { numberOfKeys: 2, lua: reserveGcraScript });
-    redis.defineCommand('patchbayPause', { numberOfKeys: 1, lua: pauseScript });
-    this.#redis = redis as ScriptClient;
   }
 
   // A hash tag keeps a bucket's keys in one Redis Cluster slot, as multi-key scripts require.
   #keys(key: string): SlidingKeys {
-    const base = `${this.#prefix}limiter:{${key}}`;
+    const base = `${this.prefix}limiter:{${key}}`;
     return [`${base}:finished`, `${base}:in-flight`, `${base}:scheduled`, `${base}:pause`];
   }
 
@@ -106,16 +100,16 @@ export class RedisLimiterStore implements LimiterStore {
     const keys = this.#keys(key);
     const id = `${redisIdPrefix}${randomUUID()}`;
     try {
-      const [delayMs, used, reason] = await withDeadline('limiter.reserve', this.#timeoutMs, () =>
+      const [delayMs, used, reason] = await this.run('limiter.reserve', () =>
         policy.algorithm === 'gcra'
-          ? this.#redis.patchbayReserveGcra(
-              `${this.#prefix}limiter:{${key}}:gcra`,
+          ? this.redis.patchbayReserveGcra(
+              `${this.prefix}limiter:{${key}}:gcra`,
               keys[3],
               policy.limit,
               policy.windowMs,
               policy.burst,
             )
-          : this.#redis.patchbayReserveSliding(...keys, ...this.#slidingArgs(policy, id)),
+          : this.redis.patchbayReserveSliding(...keys, ...this.#slidingArgs(policy, id)),
       );
       if (this.#warned) {
         this.#warned = false;
@@ -142,8 +136,8 @@ export class RedisLimiterStore implements LimiterStore {
   async confirm(key: string, id: string, policy: StorePolicy): Promise<number> {
     if (policy.algorithm === 'gcra') return 0;
     if (!id.startsWith(redisIdPrefix)) return this.#local.confirm(key, id, policy);
-    return withDeadline('limiter.confirm', this.#timeoutMs, () =>
-      this.#redis.patchbayConfirmSliding(...this.#keys(key), ...this.#slidingArgs(policy, id)),
+    return this.run('limiter.confirm', () =>
+      this.redis.patchbayConfirmSliding(...this.#keys(key), ...this.#slidingArgs(policy, id)),
     );
   }
 
@@ -161,8 +155,8 @@ export class RedisLimiterStore implements LimiterStore {
       await (cancel ? this.#local.cancel(key, id, policy) : this.#local.complete(key, id, policy));
       return;
     }
-    await withDeadline(cancel ? 'limiter.cancel' : 'limiter.complete', this.#timeoutMs, () =>
-      this.#redis.patchbayFinishSliding(
+    await this.run(cancel ? 'limiter.cancel' : 'limiter.complete', () =>
+      this.redis.patchbayFinishSliding(
         ...this.#keys(key),
         ...this.#slidingArgs(policy, id),
         cancel ? '1' : '0',
@@ -175,13 +169,10 @@ export class RedisLimiterStore implements LimiterStore {
   async pause(key: string, durationMs: number): Promise<void> {
     await this.#local.pause(key, durationMs);
     if (Date.now() < this.#unavailableUntil) return;
-    await withDeadline('limiter.pause', this.#timeoutMs, () =>
-      this.#redis.patchbayPause(this.#keys(key)[3], Math.ceil(durationMs)),
+    await this.run('limiter.pause', () =>
+      this.redis.patchbayPause(this.#keys(key)[3], Math.ceil(durationMs)),
     );
   }
 
   /** Closes the connection when the store created it from a URL. */
-  async close(): Promise<void> {
-    if (this.#owned) await this.#redis.quit().catch(() => this.#redis.disconnect());
-  }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredToken, TokenLock, TokenStore } from '@patchbay/core';
 import type { Redis } from 'ioredis';
-import { type RedisStoreOptions, resolveRedis, validatePrefix, withDeadline } from './connection.js';
+import type { RedisStoreOptions } from './connection.js';
+import { RedisStoreBase } from './redis-store-base.js';
 import { RedisUnavailableError } from './redis-unavailable-error.js';
 
 /** Turns a token set into the string stored in Redis and back, for example to encrypt it. */
@@ -47,29 +48,18 @@ type ScriptClient = Redis & { patchbayReleaseLock(key: string, owner: string): P
  * Unreachable Redis fails closed: reads and writes raise RedisUnavailableError, because two
  * processes refreshing separately would invalidate each other's rotated refresh token.
  */
-export class RedisTokenStore implements TokenStore {
-  readonly #redis: ScriptClient;
-  readonly #owned: boolean;
-  readonly #prefix: string;
-  readonly #timeoutMs: number;
+export class RedisTokenStore extends RedisStoreBase<ScriptClient> implements TokenStore {
   readonly #codec: TokenCodec;
   readonly #pollMs: number;
 
   constructor(options: RedisTokenStoreOptions) {
-    const { redis, owned } = resolveRedis(options.redis);
-    this.#owned = owned;
-    this.#prefix = validatePrefix(options.keyPrefix);
-    this.#timeoutMs = options.operationTimeoutMs ?? 1000;
+    super(options, { patchbayReleaseLock: { numberOfKeys: 1, lua: releaseScript } });
     this.#codec = options.codec ?? jsonCodec;
     this.#pollMs = options.lockPollMs ?? 50;
-    redis.defineCommand('patchbayReleaseLock', { numberOfKeys: 1, lua: releaseScript });
-    this.#redis = redis as ScriptClient;
   }
 
   async get(key: string): Promise<StoredToken | undefined> {
-    const value = await withDeadline('token.get', this.#timeoutMs, () =>
-      this.#redis.get(`${this.#prefix}token:${key}`),
-    );
+    const value = await this.run('token.get', () => this.redis.get(`${this.prefix}token:${key}`));
     if (value === null) return undefined;
     try {
       return this.#codec.decode(value);
@@ -82,25 +72,21 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async set(key: string, token: StoredToken): Promise<void> {
-    await withDeadline('token.set', this.#timeoutMs, () =>
-      this.#redis.set(`${this.#prefix}token:${key}`, this.#codec.encode(token)),
+    await this.run('token.set', () =>
+      this.redis.set(`${this.prefix}token:${key}`, this.#codec.encode(token)),
     );
   }
 
   async lock(key: string, ttlMs: number, signal: AbortSignal): Promise<TokenLock> {
-    const lockKey = `${this.#prefix}token-lock:${key}`;
+    const lockKey = `${this.prefix}token-lock:${key}`;
     const owner = randomUUID();
     for (;;) {
       signal.throwIfAborted();
-      const taken = await withDeadline('token.lock', this.#timeoutMs, () =>
-        this.#redis.set(lockKey, owner, 'PX', ttlMs, 'NX'),
-      );
+      const taken = await this.run('token.lock', () => this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX'));
       if (taken === 'OK') {
         return {
           release: async () => {
-            await withDeadline('token.unlock', this.#timeoutMs, () =>
-              this.#redis.patchbayReleaseLock(lockKey, owner),
-            ).catch(() => {
+            await this.run('token.unlock', () => this.redis.patchbayReleaseLock(lockKey, owner)).catch(() => {
               // The lock expires on its own after ttlMs.
             });
           },
@@ -118,9 +104,5 @@ export class RedisTokenStore implements TokenStore {
         );
       });
     }
-  }
-
-  async close(): Promise<void> {
-    if (this.#owned) await this.#redis.quit().catch(() => this.#redis.disconnect());
   }
 }

@@ -8,7 +8,7 @@ import { CallSignals, resolveTimeoutOptions } from './call-signals.js';
 import type { ClientRuntime } from './client.js';
 import { prepareRequest } from './prepare-request.js';
 import type { ApiResponse, RequestOptions } from './request-options.js';
-import { type CallState, sendAttempt } from './send-attempt.js';
+import { type CallState, callEventBase, sendAttempt } from './send-attempt.js';
 
 function describeFailure(error: PatchbayError): string {
   if (HttpError.isInstance(error))
@@ -150,15 +150,7 @@ export async function executeCall<T>(
     }
   } catch (error) {
     if (PatchbayError.isInstance(error) && runtime.events.has('error')) {
-      runtime.events.emit('error', {
-        service: call.service,
-        callId: call.id,
-        operation: call.operation,
-        method: call.method,
-        url: call.redactedUrl,
-        attempts,
-        error,
-      });
+      runtime.events.emit('error', { ...callEventBase(call), attempts, error });
     }
     throw error;
   } finally {
@@ -191,11 +183,7 @@ function emitRetry(
   }
   if (!runtime.events.has('retry')) return;
   runtime.events.emit('retry', {
-    service: call.service,
-    callId: call.id,
-    operation: call.operation,
-    method: call.method,
-    url: call.redactedUrl,
+    ...callEventBase(call),
     attempt,
     delayMs,
     delaySource,

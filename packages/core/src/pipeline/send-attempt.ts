@@ -29,6 +29,17 @@ export interface CallState {
   credentialUsed: string | undefined;
 }
 
+/** The fields every event of a call carries. */
+export function callEventBase(call: CallState) {
+  return {
+    service: call.service,
+    callId: call.id,
+    operation: call.operation,
+    method: call.method,
+    url: call.redactedUrl,
+  };
+}
+
 function errorCode(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 4; depth += 1) {
     const code = (current as { code?: unknown }).code;
@@ -104,15 +115,7 @@ export async function sendAttempt<T>(
     attemptSignal = signals.attempt(call.attemptMs);
 
     if (runtime.events.has('request')) {
-      runtime.events.emit('request', {
-        service: call.service,
-        callId: call.id,
-        operation: call.operation,
-        method: call.method,
-        url: call.redactedUrl,
-        attempt,
-        bucket: call.bucket,
-      });
+      runtime.events.emit('request', { ...callEventBase(call), attempt, bucket: call.bucket });
     }
     if (runtime.logger !== silentLogger) {
       runtime.logger.debug(
@@ -172,17 +175,7 @@ export async function sendAttempt<T>(
     if (isSuccess) runtime.limiter?.observe(limiterKey, { status, headers: response.headers, retryAfterMs });
 
     if (runtime.events.has('response')) {
-      runtime.events.emit('response', {
-        service: call.service,
-        callId: call.id,
-        operation: call.operation,
-        method: call.method,
-        url: call.redactedUrl,
-        attempt,
-        status,
-        durationMs,
-        requestId,
-      });
+      runtime.events.emit('response', { ...callEventBase(call), attempt, status, durationMs, requestId });
     }
 
     if (isSuccess) {
