@@ -94,7 +94,7 @@ export async function requestToken(request: TokenRequest): Promise<StoredToken> 
 
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (typeof record.access_token !== 'string' || record.access_token === '') {
-    throw new TokenRefreshError(`${where} answered HTTP ${status} without an access_token.`, {
+    throw new TokenRefreshError(`${where} returned HTTP ${status} without an access_token.`, {
       service: request.service,
       status,
     });

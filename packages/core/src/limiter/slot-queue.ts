@@ -23,7 +23,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** How a wait for a slot went, for events. */
+/** A wait for a slot, reported in events. */
 export interface SlotWait {
   waitMs: number;
   reason: 'limit' | 'paused';

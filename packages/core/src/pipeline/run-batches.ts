@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../errors/request-errors.js';
 
-/** What one chunk produced; indexes are positions within the chunk. */
+/** The outcome of one chunk; indexes are positions within the chunk. */
 export interface ChunkOutcome<TResult> {
   results: Array<{ index: number; value: TResult }>;
   /** Per-item failures; `index` is `undefined` when the service did not say which input failed. */

@@ -219,7 +219,7 @@ export async function sendAttempt<T>(
       headers: response.headers,
       retryAfterMs: error.retryAfterMs,
     });
-    // A throttled response says nothing about the service's health; other answered errors show it is up.
+    // A throttled response tells nothing about the service's health; other error responses show it is up.
     if (errorMatrix[error.category].countsForBreaker) outcome = 'failure';
     else outcome = error.category === 'rate_limit' ? 'ignore' : 'success';
     throw error;
