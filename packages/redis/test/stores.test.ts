@@ -92,6 +92,30 @@ describe('RedisLimiterStore', () => {
     expect(second.delayMs).toBeGreaterThan(900);
   });
 
+  it('serves waiting requests of two processes in arrival order', async () => {
+    keys = uniquePrefix(redis);
+    // Two stores on separate connections stand in for two processes.
+    const first = new RedisLimiterStore({ redis: 'redis://127.0.0.1:6379', keyPrefix: keys.prefix });
+    const second = new RedisLimiterStore({ redis: 'redis://127.0.0.1:6379', keyPrefix: keys.prefix });
+    const policy = { ...sliding, limit: 1, windowMs: 200 };
+    const order: string[] = [];
+    const started = [
+      await first.reserve('bucket', policy),
+      await second.reserve('bucket', policy),
+      await first.reserve('bucket', policy),
+    ];
+    const owners = ['first', 'second', 'first'];
+    expect(started[0]?.delayMs).toBe(0);
+    // Each later reservation waits longer than the one before it, whichever process made it.
+    expect(started[1]?.delayMs).toBeGreaterThan(0);
+    expect(started[2]?.delayMs).toBeGreaterThan(started[1]?.delayMs ?? 0);
+    for (const [index, reservation] of started.entries())
+      if (reservation) order.push(`${owners[index]}@${reservation.delayMs > 0 ? 'later' : 'now'}`);
+    expect(order).toEqual(['first@now', 'second@later', 'first@later']);
+    await first.close();
+    await second.close();
+  });
+
   it('extends a pause and never shortens it', async () => {
     keys = uniquePrefix(redis);
     const store = new RedisLimiterStore({ redis, keyPrefix: keys.prefix });
