@@ -4,11 +4,12 @@ import { defineConfig, type Options } from 'tsup';
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 // The Node build swaps the default transport (ky over fetch) for the undici transport.
-// Everything else is the same source, so both builds expose the same API and types.
+// Everything else is the same source, so both builds expose the same API and types. Sources
+// import the module as `default-transport.js`, so the filter accepts the extension.
 const useNodeDefaultTransport: Plugin = {
   name: 'patchbay-node-default-transport',
   setup(build) {
-    build.onResolve({ filter: /\/default-transport$/ }, () => ({
+    build.onResolve({ filter: /\/default-transport(\.js)?$/ }, () => ({
       path: resolve('src/transport/default-transport.node.ts'),
     }));
   },

@@ -190,6 +190,11 @@ export class Client {
     return executeCall(this.#runtime, options);
   }
 
+  /** The transport that sends this client's attempts (`undici` by default on Node, `fetch` elsewhere). */
+  get transport(): Transport {
+    return this.#runtime.transport;
+  }
+
   /** The redactor this client applies to URLs, headers, bodies and messages. */
   get redactor(): Redactor {
     return this.#runtime.redactor;
