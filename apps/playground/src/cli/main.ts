@@ -1,12 +1,13 @@
 // The playground's command line: `npm run demo -- [options]` from the repository root.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderMarkdown, renderSummary } from '../report/render-report.js';
+import { renderSummary } from '../report/render-report.js';
+import { writeReports } from '../report/write-reports.js';
 import { terminalProgress } from '../run/progress.js';
 import { runPlayground } from '../run/run-playground.js';
 import { PlaygroundConfigError } from '../services/run-mode.js';
 import { parseCliArgs, usage } from './parse-args.js';
+import { serveDashboard } from './serve-dashboard.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const invokedFrom = process.env.PLAYGROUND_CWD ?? process.env.INIT_CWD ?? process.cwd();
@@ -17,18 +18,13 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
+  if (options.ui) {
+    await serveDashboard(options, { packageDir, invokedFrom });
+    return 0;
+  }
   const report = await runPlayground({ ...options, progress: terminalProgress() });
 
-  await mkdir(options.reportDir, { recursive: true });
-  const stamp = report.startedAt.replace(/[:.]/g, '-');
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  const markdown = renderMarkdown(report);
-  await Promise.all([
-    writeFile(join(options.reportDir, `run-${stamp}.json`), json),
-    writeFile(join(options.reportDir, `run-${stamp}.md`), markdown),
-    writeFile(join(options.reportDir, 'latest.json'), json),
-    writeFile(join(options.reportDir, 'latest.md'), markdown),
-  ]);
+  await writeReports(report, options.reportDir);
   console.log(`\n${renderSummary(report)}\nReports: ${join(options.reportDir, 'latest.json')} and latest.md`);
   return report.everyRowAccountedFor ? 0 : 1;
 }

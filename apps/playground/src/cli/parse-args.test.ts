@@ -21,6 +21,16 @@ describe('parseCliArgs', () => {
     );
   });
 
+  it('reads the dashboard options', () => {
+    const options = parseCliArgs(['--ui', '--ui-port', '0'], '/x', '/repo/apps/playground');
+    expect(options.ui).toBe(true);
+    expect(options.uiPort).toBe(0);
+
+    const defaults = parseCliArgs(['--ui'], '/x', '/repo/apps/playground');
+    expect(defaults.uiPort).toBeUndefined();
+    expect(parseCliArgs([], '/x', '/y').ui).toBe(false);
+  });
+
   it.each([
     [['--seed', 'abc'], '--seed must be a whole number >= 0; received "abc".'],
     [
@@ -29,6 +39,8 @@ describe('parseCliArgs', () => {
     ],
     [['--allow-live-stripe'], '--allow-live-stripe only makes sense with --live.'],
     [['--bogus'], "Unknown option '--bogus'"],
+    [['--ui', '--ui-port', '70000'], '--ui-port must be a port number from 0 to 65535; received "70000".'],
+    [['--ui-port', '4173'], '--ui-port only makes sense with --ui.'],
   ])('rejects %j', (args, message) => {
     expect(() => parseCliArgs(args, '/x', '/y')).toThrow(PlaygroundConfigError);
     expect(() => parseCliArgs(args, '/x', '/y')).toThrow(message);

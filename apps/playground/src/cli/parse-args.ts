@@ -13,6 +13,10 @@ export interface CliOptions {
   seed: number;
   /** Port of the webhook server; 0 picks a free one. */
   webhookPort: number;
+  /** True to serve the dashboard instead of running once. */
+  ui: boolean;
+  /** Port of the dashboard. Undefined tries 4173, then a free port. */
+  uiPort: number | undefined;
   help: boolean;
 }
 
@@ -35,6 +39,9 @@ Options:
   --webhook-port N       port of the webhook server on 127.0.0.1 (default: a free port); with --live,
                          forward Stripe events to it, e.g. stripe listen --forward-to
                          http://127.0.0.1:N/webhooks/stripe
+  --ui                   serve a dashboard on 127.0.0.1 that starts runs and shows them live;
+                         --csv, --chaos and --seed set the form's initial values
+  --ui-port N            port of the dashboard (default: 4173 when free, otherwise a free port)
   --help                 show this text`;
 
 /** Parses the demo's arguments; relative paths are taken from the directory the command ran in. */
@@ -53,6 +60,8 @@ export function parseCliArgs(argv: string[], invokedFrom: string, packageDir: st
         'report-dir': { type: 'string' },
         seed: { type: 'string' },
         'webhook-port': { type: 'string' },
+        ui: { type: 'boolean', default: false },
+        'ui-port': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -79,6 +88,9 @@ export function parseCliArgs(argv: string[], invokedFrom: string, packageDir: st
       `--webhook-port must be a port number from 0 to 65535; received "${portText}".`,
     );
   }
+  const uiPort = parsePort(values['ui-port'], '--ui-port');
+  if (uiPort !== undefined && !values.ui)
+    throw new PlaygroundConfigError('--ui-port only makes sense with --ui.');
   if (values['allow-live-stripe'] && !values.live)
     throw new PlaygroundConfigError('--allow-live-stripe only makes sense with --live.');
   return {
@@ -91,6 +103,17 @@ export function parseCliArgs(argv: string[], invokedFrom: string, packageDir: st
     reportDir: path(values['report-dir']) ?? resolve(packageDir, 'reports'),
     seed,
     webhookPort,
+    ui: values.ui === true,
+    uiPort,
     help: values.help === true,
   };
+}
+
+function parsePort(value: string | boolean | undefined, option: string): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(port) || port < 0 || port > 65_535) {
+    throw new PlaygroundConfigError(`${option} must be a port number from 0 to 65535; received "${value}".`);
+  }
+  return port;
 }

@@ -13,8 +13,21 @@ function retries(report: RunReport): number {
   return report.http.hubspot.retries + report.http.stripe.retries;
 }
 
-/** The summary printed at the end of a run. */
-export function renderSummary(report: RunReport): string {
+/** The summary of a run, as `renderSummary` prints it and the dashboard shows it. */
+export interface RunSummary {
+  /** Such as `Summary (fakes, chaos)`. */
+  title: string;
+  /** Label and value of each table row. */
+  rows: Array<[string, string]>;
+  /** Duplicates found in the fakes' final state, or undefined in live runs. */
+  integrity: string | undefined;
+  /** True when every row is accounted for and `problems` is empty. */
+  accounted: boolean;
+  problems: string[];
+}
+
+/** Computes the summary's rows and closing lines from a report. */
+export function summarizeReport(report: RunReport): RunSummary {
   const stages = Object.entries(report.deals.byStage)
     .map(([stage, count]) => `${stage} ${count}`)
     .join(', ');
@@ -28,55 +41,63 @@ export function renderSummary(report: RunReport): string {
     rejectedReasons.set(reason, (rejectedReasons.get(reason) ?? 0) + 1);
   }
   const webhooks = report.webhooks;
-  const lines = [
-    `Summary (${report.mode}${report.chaos ? ', chaos' : ''}${report.redis ? ', redis' : ''})`,
-    table([
-      ['rows read', report.rows.read],
-      [
-        'rows rejected',
-        `${report.rows.rejected.length}${rejectedReasons.size > 0 ? ` (${[...rejectedReasons].map(([reason, count]) => `${reason}: ${count}`).join(', ')})` : ''}`,
-      ],
-      ['duplicate emails merged', report.rows.merged.length],
-      [
-        'contacts created / updated',
-        `${report.contacts.created} / ${report.contacts.updated}${report.contacts.failed.length > 0 ? `, ${report.contacts.failed.length} failed` : ''}`,
-      ],
-      [
-        'deals created / updated',
-        `${report.deals.created} / ${report.deals.updated}${report.deals.failed.length > 0 ? `, ${report.deals.failed.length} failed` : ''}`,
-      ],
-      ['deals by stage', stages || 'none'],
-      [
-        'invoices sent / paid / failed',
-        `${report.invoices.sent} / ${report.invoices.paid} / ${report.invoices.paymentFailed}${report.invoices.awaitingOutcome > 0 ? `, ${report.invoices.awaitingOutcome} awaiting outcome` : ''}`,
-      ],
-      [
-        'webhooks received / verified',
-        `${webhooks.stripe.requests + webhooks.hubspot.requests} / ${webhooks.stripe.verified + webhooks.hubspot.verified}`,
-      ],
-      [
-        'webhooks rejected / duplicates',
-        `${webhooks.stripe.rejected + webhooks.hubspot.rejected} / ${webhooks.stripe.duplicates + webhooks.hubspot.duplicates}`,
-      ],
-      [
-        'HTTP attempts (HubSpot / Stripe)',
-        `${report.http.hubspot.attempts} / ${report.http.stripe.attempts}`,
-      ],
-      ['retries', retries(report)],
-      ['429 responses', report.http.hubspot.rateLimited + report.http.stripe.rateLimited],
-      ['elapsed', seconds(report.elapsedMs)],
-    ]),
+  const rows: Array<[string, string | number]> = [
+    ['rows read', report.rows.read],
+    [
+      'rows rejected',
+      `${report.rows.rejected.length}${rejectedReasons.size > 0 ? ` (${[...rejectedReasons].map(([reason, count]) => `${reason}: ${count}`).join(', ')})` : ''}`,
+    ],
+    ['duplicate emails merged', report.rows.merged.length],
+    [
+      'contacts created / updated',
+      `${report.contacts.created} / ${report.contacts.updated}${report.contacts.failed.length > 0 ? `, ${report.contacts.failed.length} failed` : ''}`,
+    ],
+    [
+      'deals created / updated',
+      `${report.deals.created} / ${report.deals.updated}${report.deals.failed.length > 0 ? `, ${report.deals.failed.length} failed` : ''}`,
+    ],
+    ['deals by stage', stages || 'none'],
+    [
+      'invoices sent / paid / failed',
+      `${report.invoices.sent} / ${report.invoices.paid} / ${report.invoices.paymentFailed}${report.invoices.awaitingOutcome > 0 ? `, ${report.invoices.awaitingOutcome} awaiting outcome` : ''}`,
+    ],
+    [
+      'webhooks received / verified',
+      `${webhooks.stripe.requests + webhooks.hubspot.requests} / ${webhooks.stripe.verified + webhooks.hubspot.verified}`,
+    ],
+    [
+      'webhooks rejected / duplicates',
+      `${webhooks.stripe.rejected + webhooks.hubspot.rejected} / ${webhooks.stripe.duplicates + webhooks.hubspot.duplicates}`,
+    ],
+    ['HTTP attempts (HubSpot / Stripe)', `${report.http.hubspot.attempts} / ${report.http.stripe.attempts}`],
+    ['retries', retries(report)],
+    ['429 responses', report.http.hubspot.rateLimited + report.http.stripe.rateLimited],
+    ['elapsed', seconds(report.elapsedMs)],
   ];
+  let integrity: string | undefined;
   if (report.integrity) {
     const { duplicateContacts, duplicateDeals, duplicateCustomers, duplicateInvoices } = report.integrity;
-    lines.push(
-      `  duplicates in the fakes: contacts ${duplicateContacts}, deals ${duplicateDeals}, customers ${duplicateCustomers}, invoices ${duplicateInvoices}`,
-    );
+    integrity = `duplicates in the fakes: contacts ${duplicateContacts}, deals ${duplicateDeals}, customers ${duplicateCustomers}, invoices ${duplicateInvoices}`;
   }
+  const accounted = report.everyRowAccountedFor && report.problems.length === 0;
+  return {
+    title: `Summary (${report.mode}${report.chaos ? ', chaos' : ''}${report.redis ? ', redis' : ''})`,
+    rows: rows.map(([label, value]) => [label, String(value)]),
+    integrity,
+    accounted,
+    problems: report.problems,
+  };
+}
+
+/** The summary printed at the end of a run. */
+export function renderSummary(report: RunReport): string {
+  const summary = summarizeReport(report);
+  const lines = [summary.title, table(summary.rows)];
+  if (summary.integrity) lines.push(`  ${summary.integrity}`);
   lines.push(
-    report.everyRowAccountedFor && report.problems.length === 0
+    summary.accounted
       ? 'Every row is accounted for.'
-      : `Problems:\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+      : `Problems:\n${summary.problems.map((problem) => `  - ${problem}`).join('\n')}`,
   );
   return lines.join('\n');
 }

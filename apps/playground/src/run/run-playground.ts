@@ -38,8 +38,17 @@ export interface PlaygroundOptions {
   observe?: {
     client?: (service: 'hubspot' | 'stripe', name: string, event: unknown) => void;
     webhook?: (source: 'stripe' | 'hubspot', result: ReceiveResult) => void;
+    /** Called as each workflow starts, before the progress steps it reports. */
+    workflow?: (workflow: 'lead-sync' | 'invoicing') => void;
   };
 }
+
+/**
+ * Each client's circuit breaker: eight failed attempts in a row (server errors, resets, timeouts)
+ * stop requests for 3 s, then one probe tests the service. Chaos faults hit about one request in
+ * ten, so eight in a row stays rare enough not to stop a demo run.
+ */
+const demoBreaker = { failureThreshold: 8, openMs: 3000 };
 
 /** The Stripe API version the playground pins, as every Stripe integration should. */
 export const stripeApiVersion = '2026-07-29.dahlia';
@@ -133,6 +142,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<RunRepo
       baseUrl: fakes?.hubspotUrl,
       tier: 'professional',
       limiterStore: redisStores?.limiter,
+      breaker: demoBreaker,
       logger,
     });
     const stripe = createStripeClient({
@@ -140,6 +150,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<RunRepo
       apiVersion: stripeApiVersion,
       baseUrl: fakes?.stripeUrl,
       limiterStore: redisStores?.limiter,
+      breaker: demoBreaker,
       logger,
     });
     const http = { hubspot: trackHttp(hubspot.events), stripe: trackHttp(stripe.events) };
@@ -160,6 +171,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<RunRepo
     progress.line(
       `Read ${file.rowsRead} rows from ${options.csvPath}: ${file.leads.length} leads, ${file.rejected.length} rejected, ${file.merged.length} merged duplicates`,
     );
+    options.observe?.workflow?.('lead-sync');
     const sync = await runLeadSync({
       hubspot,
       leads: file.leads,
@@ -175,6 +187,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<RunRepo
         ? [{ lead, qualification, dealId, contactId }]
         : [];
     });
+    options.observe?.workflow?.('invoicing');
     const invoicing = await runInvoicing({
       hubspot,
       stripe,
