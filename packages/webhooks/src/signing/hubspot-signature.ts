@@ -57,6 +57,7 @@ const v3DecodedEscapes: Readonly<Record<string, string>> = {
  * %2A %2C %3B`, hex in either case) and leaves every other escape, such as `%20`, as it is.
  */
 export function decodeHubSpotV3Uri(uri: string): string {
+  if (!uri.includes('%')) return uri;
   return uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (match, hex: string) => {
     return v3DecodedEscapes[hex.toUpperCase()] ?? match;
   });

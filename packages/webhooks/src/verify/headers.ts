@@ -15,6 +15,13 @@ function isFetchHeaders(headers: unknown): headers is Headers {
   return typeof headers === 'object' && headers !== null && typeof (headers as Headers).get === 'function';
 }
 
+function pushValue(values: string[], value: unknown): void {
+  if (typeof value === 'string') values.push(value);
+  else if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'string') values.push(item);
+  }
+}
+
 function valuesOf(headers: HeadersInput, lowerName: string): string[] {
   if (isFetchHeaders(headers)) {
     const value = headers.get(lowerName);
@@ -22,13 +29,14 @@ function valuesOf(headers: HeadersInput, lowerName: string): string[] {
   }
   if (typeof headers !== 'object' || headers === null) return [];
 
+  // Node's req.headers and most records already use lower-case names, so look that key up
+  // directly; the loop then lower-cases only names of the same length, to catch other spellings.
+  const record = headers as Readonly<Record<string, unknown>>;
   const values: string[] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() !== lowerName || value === undefined || value === null) continue;
-    if (typeof value === 'string') values.push(value);
-    else if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === 'string') values.push(item);
-    }
+  pushValue(values, record[lowerName]);
+  for (const name in record) {
+    if (name.length !== lowerName.length || name === lowerName || name.toLowerCase() !== lowerName) continue;
+    pushValue(values, record[name]);
   }
   return values;
 }
@@ -44,9 +52,12 @@ export function readHeader(
   scheme: WebhookScheme,
   displayName: string = name,
 ): string | undefined {
-  const values = [...new Set(valuesOf(headers, name.toLowerCase()).map((value) => value.trim()))].filter(
-    (value) => value !== '',
-  );
+  const raw = valuesOf(headers, name.toLowerCase());
+  if (raw.length <= 1) {
+    const value = raw[0]?.trim();
+    return value === '' ? undefined : value;
+  }
+  const values = [...new Set(raw.map((value) => value.trim()))].filter((value) => value !== '');
   if (values.length > 1) {
     throw new MalformedHeaderError(
       displayName,
