@@ -1,4 +1,4 @@
-import { ConfigurationError, type Transport } from '@patchbay/core';
+import { ConfigurationError, ParseError, type Transport } from '@patchbay/core';
 import { describe, expect, it } from 'vitest';
 import { createStripeClient, StripeArgumentError, toMinorUnits } from '../src/index.js';
 import { createFakeStripe } from '../src/testing/index.js';
@@ -118,6 +118,48 @@ describe('request shape', () => {
     });
     expect(intent.client_secret).toMatch(new RegExp(`^${intent.id}_secret_`));
     expect(intent.status).toBe('requires_payment_method');
+  });
+});
+
+describe('customer retrieve', () => {
+  it('returns the full customer while it exists and the deleted stub after', async () => {
+    const { stripe } = fakeAndClient();
+    const customer = await stripe.customers.create({ email: 'gone@example.com', name: 'Gone Soon' });
+
+    const live = await stripe.customers.retrieve(customer.id);
+    await stripe.customers.del(customer.id);
+    const after = await stripe.customers.retrieve(customer.id);
+
+    expect(live).toMatchObject({ id: customer.id, email: 'gone@example.com', name: 'Gone Soon' });
+    expect(after).toEqual({ id: customer.id, object: 'customer', deleted: true });
+  });
+
+  it('rejects a deleted stub without an id and a live customer without its fields', async () => {
+    const bodies = [
+      { object: 'customer', deleted: true },
+      { id: 'cus_Broken1', object: 'customer', email: 7 },
+    ];
+    const transport: Transport = {
+      name: 'canned',
+      send: async () => {
+        const text = JSON.stringify(bodies.shift());
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          text: async () => text,
+          discard: async () => undefined,
+        };
+      },
+    };
+    const stripe = createStripeClient({ apiKey: testKey, apiVersion, transport, limits: false });
+
+    const deletedError = await stripe.customers.retrieve('cus_Broken1').catch((error: ParseError) => error);
+    const liveError = await stripe.customers.retrieve('cus_Broken1').catch((error: ParseError) => error);
+
+    expect(ParseError.isInstance(deletedError)).toBe(true);
+    expect((deletedError as ParseError).message).toContain('id:');
+    expect(ParseError.isInstance(liveError)).toBe(true);
+    expect((liveError as ParseError).message).toContain('email:');
   });
 });
 

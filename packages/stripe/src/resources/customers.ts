@@ -1,5 +1,4 @@
-import type { Paginator } from '@patchbay/core';
-import { z } from 'zod';
+import type { Paginator, ResponseSchema } from '@patchbay/core';
 import { requireId } from '../client/require-id.js';
 import type { StripeCallOptions } from '../client/stripe-call-options.js';
 import { type StripeRequester, stripePath } from '../client/stripe-requester.js';
@@ -49,7 +48,14 @@ export interface CustomerSearchParams {
   limit?: number;
 }
 
-const customerOrDeletedSchema = z.union([deletedCustomerSchema, customerSchema]);
+// Picks the schema by the `deleted` flag instead of trying both as a union would: a live
+// customer, the common case, is validated once.
+const customerOrDeletedSchema: ResponseSchema<Customer | DeletedCustomer> = {
+  safeParse: (data) =>
+    (data as { deleted?: unknown } | null)?.deleted === true
+      ? deletedCustomerSchema.safeParse(data)
+      : customerSchema.safeParse(data),
+};
 
 export interface CustomersResource {
   create(params: CustomerParams, options?: StripeCallOptions): Promise<Customer>;
