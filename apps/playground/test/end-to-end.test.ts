@@ -91,7 +91,9 @@ describe('playground under chaos', () => {
 
     expect(report.rows.read).toBe(150);
     expect(report.rows.accepted + report.rows.rejected.length + report.rows.merged.length).toBe(150);
-    expect(report.contacts.created + report.contacts.failed.length).toBe(report.rows.accepted);
+    expect(report.contacts.created + report.contacts.updated + report.contacts.failed.length).toBe(
+      report.rows.accepted,
+    );
     expect(report.contacts.failed).toEqual([]);
     expect(report.deals.failed).toEqual([]);
     expect(report.invoices.failed).toEqual([]);

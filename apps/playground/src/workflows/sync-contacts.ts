@@ -36,18 +36,14 @@ function describe(error: unknown): string {
 }
 
 /**
- * Upserts every lead as a contact keyed by email, 100 per request. A batch read first tells
- * created from updated, so the counts stay right when a retried upsert already went through.
+ * Upserts every lead as a contact keyed by email, 100 per request, the fewest requests HubSpot
+ * allows. Created and updated are counted from the `new` flag of each upsert result.
  */
 export async function syncContacts(
   hubspot: HubSpotClient,
   leads: ReadonlyArray<{ lead: Lead; qualification: Qualification }>,
   progress: ProgressSink,
 ): Promise<ContactSyncResult> {
-  const emails = leads.map(({ lead }) => lead.email);
-  const existing = await hubspot.contacts.batch.read(emails, { idProperty: 'email', properties: ['email'] });
-  const known = new Set(existing.results.map((item) => item.input.toLowerCase()));
-
   const step = progress.step('Upserting contacts', leads.length);
   const outcome = await hubspot.contacts.batch.upsert(
     leads.map(({ lead, qualification }) => ({
@@ -60,8 +56,10 @@ export async function syncContacts(
   const result: ContactSyncResult = { created: 0, updated: 0, idsByEmail: new Map(), failed: [] };
   for (const item of outcome.results) {
     result.idsByEmail.set(item.input.id.toLowerCase(), item.value.id);
-    if (known.has(item.input.id.toLowerCase())) result.updated += 1;
-    else result.created += 1;
+    // NOTE: when a chunk's response is lost after HubSpot applied it, the retry reports its new
+    // contacts as existing, so `created` can undercount under faults; created + updated stays exact.
+    if (item.value.new === true) result.created += 1;
+    else result.updated += 1;
     step.advance();
   }
   for (const failure of outcome.errors) {
