@@ -92,16 +92,20 @@ export class RedisTokenStore extends RedisStoreBase<ScriptClient> implements Tok
           },
         };
       }
+      // Each poll removes its abort listener, so a long wait leaves none behind on the signal.
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, this.#pollMs * (0.5 + Math.random()));
-        signal.addEventListener(
-          'abort',
+        const onAbort = () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        };
+        const timer = setTimeout(
           () => {
-            clearTimeout(timer);
-            reject(signal.reason);
+            signal.removeEventListener('abort', onAbort);
+            resolve();
           },
-          { once: true },
+          this.#pollMs * (0.5 + Math.random()),
         );
+        signal.addEventListener('abort', onAbort, { once: true });
       });
     }
   }
