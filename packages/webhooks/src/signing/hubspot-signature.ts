@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 
 // HubSpot's request validation recipes, from developers.hubspot.com/docs/apps/legacy-apps/
 // authentication/validating-requests. v1 and v2 are plain SHA-256 digests, not HMACs.
@@ -24,7 +24,7 @@ export function computeHubSpotV2Signature(
  * decoded (see `decodeHubSpotV3Uri`).
  */
 export function computeHubSpotV3Signature(
-  clientSecret: string,
+  clientSecret: string | KeyObject,
   method: string,
   uri: string,
   body: Uint8Array,

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 /**
  * Computes a Standard Webhooks `v1` signature: base64 HMAC-SHA256 of
@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
  * Source: the Standard Webhooks specification, "Signature scheme" (standardwebhooks.com).
  */
 export function computeStandardWebhooksSignature(
-  key: Uint8Array,
+  key: Uint8Array | KeyObject,
   webhookId: string,
   timestampSeconds: number | string,
   body: Uint8Array,

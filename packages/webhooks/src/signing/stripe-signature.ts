@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 /**
  * Computes a Stripe `v1` signature: hex HMAC-SHA256 of `"<t>.<raw body>"`, keyed with the bytes of
@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
  * webhook signatures manually" (docs.stripe.com/webhooks#verify-manually).
  */
 export function computeStripeSignature(
-  secret: string,
+  secret: string | KeyObject,
   timestampSeconds: number | string,
   body: Uint8Array,
 ): string {

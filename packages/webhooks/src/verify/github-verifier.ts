@@ -52,7 +52,7 @@ export function createGitHubVerifier(options: GitHubVerifierOptions): WebhookVer
 
       const normalized = `sha256=${received.slice('sha256='.length).toLowerCase()}`;
       const matched = secrets.find((secret) =>
-        timingSafeEqualStrings(computeGitHubSignature(secret.value, body), normalized),
+        timingSafeEqualStrings(computeGitHubSignature(secret.key, body), normalized),
       );
       if (!matched) {
         throw new SignatureMismatchError({

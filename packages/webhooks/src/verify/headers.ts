@@ -22,6 +22,15 @@ function pushValue(values: string[], value: unknown): void {
   }
 }
 
+function isOtherSpelling(name: string, lowerName: string): boolean {
+  return name.length === lowerName.length && name !== lowerName && name.toLowerCase() === lowerName;
+}
+
+function hasOtherSpelling(record: object, lowerName: string): boolean {
+  for (const name in record) if (isOtherSpelling(name, lowerName)) return true;
+  return false;
+}
+
 function valuesOf(headers: HeadersInput, lowerName: string): string[] {
   if (isFetchHeaders(headers)) {
     const value = headers.get(lowerName);
@@ -35,8 +44,7 @@ function valuesOf(headers: HeadersInput, lowerName: string): string[] {
   const values: string[] = [];
   pushValue(values, record[lowerName]);
   for (const name in record) {
-    if (name.length !== lowerName.length || name === lowerName || name.toLowerCase() !== lowerName) continue;
-    pushValue(values, record[name]);
+    if (isOtherSpelling(name, lowerName)) pushValue(values, record[name]);
   }
   return values;
 }
@@ -52,7 +60,16 @@ export function readHeader(
   scheme: WebhookScheme,
   displayName: string = name,
 ): string | undefined {
-  const raw = valuesOf(headers, name.toLowerCase());
+  const lowerName = name.toLowerCase();
+  // Fast path for the usual case: a record holding the name once, as a string, in lower case.
+  if (!isFetchHeaders(headers) && typeof headers === 'object' && headers !== null) {
+    const direct = (headers as Readonly<Record<string, unknown>>)[lowerName];
+    if ((direct === undefined || typeof direct === 'string') && !hasOtherSpelling(headers, lowerName)) {
+      const value = direct?.trim();
+      return value === '' ? undefined : value;
+    }
+  }
+  const raw = valuesOf(headers, lowerName);
   if (raw.length <= 1) {
     const value = raw[0]?.trim();
     return value === '' ? undefined : value;

@@ -19,21 +19,25 @@ const header = 'Stripe-Signature';
  * non-numeric `t`, two different `t` values, or no `v1` element raise {@link MalformedHeaderError}.
  */
 export function parseStripeSignatureHeader(value: string): StripeSignatureHeader {
-  const timestamps = new Set<string>();
+  // Plain variables rather than Sets: this runs on every delivery and usually sees two elements.
+  let timestamp: string | undefined;
+  let conflictingTimestamps = false;
   const signatures: string[] = [];
-  const ignoredSchemes = new Set<string>();
+  const ignoredSchemes: string[] = [];
 
   for (const element of value.split(',')) {
     const separator = element.indexOf('=');
     if (separator === -1) continue;
     const key = element.slice(0, separator).trim();
     const item = element.slice(separator + 1).trim();
-    if (key === 't') timestamps.add(item);
-    else if (key === 'v1') signatures.push(item);
-    else if (key !== '') ignoredSchemes.add(key);
+    if (key === 't') {
+      if (timestamp !== undefined && timestamp !== item) conflictingTimestamps = true;
+      timestamp ??= item;
+    } else if (key === 'v1') signatures.push(item);
+    else if (key !== '' && !ignoredSchemes.includes(key)) ignoredSchemes.push(key);
   }
 
-  if (timestamps.size === 0) {
+  if (timestamp === undefined) {
     throw new MalformedHeaderError(
       header,
       'has no t=<timestamp> element. Expected t=<seconds>,v1=<signature>.',
@@ -42,16 +46,15 @@ export function parseStripeSignatureHeader(value: string): StripeSignatureHeader
       },
     );
   }
-  if (timestamps.size > 1) {
+  if (conflictingTimestamps) {
     throw new MalformedHeaderError(header, 'has more than one t=<timestamp> element with different values.', {
       scheme: 'stripe',
     });
   }
-  const [timestamp] = [...timestamps] as [string];
   const timestampMs = parseTimestamp(timestamp, 'seconds', `${header} t=`, 'stripe');
 
   if (signatures.length === 0) {
-    const found = ignoredSchemes.size > 0 ? `only ${[...ignoredSchemes].join(', ')}` : 'no signatures';
+    const found = ignoredSchemes.length > 0 ? `only ${ignoredSchemes.join(', ')}` : 'no signatures';
     throw new MalformedHeaderError(
       header,
       `has no v1 signature (found ${found}); only v1 signatures are checked. A v0 signature alone comes from a test fixture, not from Stripe.`,
@@ -59,5 +62,5 @@ export function parseStripeSignatureHeader(value: string): StripeSignatureHeader
     );
   }
 
-  return { timestamp, timestampMs, signatures, ignoredSchemes: [...ignoredSchemes] };
+  return { timestamp, timestampMs, signatures, ignoredSchemes };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { InvalidSecretError } from '../errors/invalid-secret-error.js';
 import type { WebhookScheme } from '../errors/webhook-verification-error.js';
 
@@ -8,6 +8,8 @@ export type SecretInput = string | { readonly secret: string; readonly label?: s
 /** A validated secret as a verifier stores it. */
 export interface ConfiguredSecret {
   readonly value: string;
+  /** The secret's UTF-8 bytes as a key object, made once so each HMAC skips converting the string. */
+  readonly key: KeyObject;
   readonly label: string | undefined;
   readonly index: number;
   /** First 8 hex digits of the secret's SHA-256, which is safe to log and show in errors. */
@@ -82,6 +84,12 @@ export function normalizeSecrets(
     if (whitespace) throw fail(index, whitespace);
     const problem = rules.check?.(value);
     if (problem) throw fail(index, problem);
-    return { value, label, index, fingerprint: fingerprintSecret(value) };
+    return {
+      value,
+      key: createSecretKey(value, 'utf8'),
+      label,
+      index,
+      fingerprint: fingerprintSecret(value),
+    };
   });
 }

@@ -27,6 +27,8 @@ export function selectHubSpotVersion(
   configured: HubSpotSignatureVersion | 'auto',
   headers: HeadersInput,
 ): HubSpotSignatureVersion {
+  // A v3 verifier checks only the v3 headers, so it need not read the version header.
+  if (configured === 'v3') return 'v3';
   const declared = readHeader(
     headers,
     'x-hubspot-signature-version',
@@ -43,7 +45,7 @@ export function selectHubSpotVersion(
     }
     return declared;
   }
-  if (configured !== 'v3' && declared !== undefined && declared !== configured) {
+  if (declared !== undefined && declared !== configured) {
     throw new MalformedHeaderError(
       'X-HubSpot-Signature-Version',
       `names ${declared.slice(0, 8)}, but this verifier checks ${configured}. Set version to match the request, or 'auto'.`,

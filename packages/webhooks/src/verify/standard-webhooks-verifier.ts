@@ -1,7 +1,9 @@
+import { createSecretKey } from 'node:crypto';
 import { MalformedHeaderError } from '../errors/malformed-header-error.js';
+import { MissingHeaderError } from '../errors/missing-header-error.js';
 import { SignatureMismatchError } from '../errors/signature-mismatch-error.js';
 import { computeStandardWebhooksSignature } from '../signing/standard-webhooks-signature.js';
-import { type HeadersInput, readHeader, requireHeader } from './headers.js';
+import { type HeadersInput, readHeader } from './headers.js';
 import { parseStandardWebhooksSecret } from './parse-standard-webhooks-secret.js';
 import { toRawBytes } from './raw-body.js';
 import { normalizeSecrets, type SecretInput, type SecretRules } from './secrets.js';
@@ -31,37 +33,53 @@ interface StandardWebhooksHeaders {
   timestamp: string;
   signature: string;
   signatureHeader: string;
+  timestampHeader: string;
 }
+
+const headerScheme = 'standard-webhooks';
+const missingHeaderHint =
+  'Standard Webhooks requests carry webhook-id, webhook-timestamp and webhook-signature (Svix uses svix-* names).';
 
 /** Reads `webhook-*` headers, or Svix's `svix-*` names when no `webhook-*` header is present. */
 function readStandardHeaders(headers: HeadersInput): StandardWebhooksHeaders {
-  const scheme = 'standard-webhooks';
-  const hasStandard = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].some(
-    (name) => readHeader(headers, name, scheme) !== undefined,
-  );
-  const prefix = hasStandard || readHeader(headers, 'svix-id', scheme) === undefined ? 'webhook' : 'svix';
-
-  const hint =
-    'Standard Webhooks requests carry webhook-id, webhook-timestamp and webhook-signature (Svix uses svix-* names).';
-  const read = (suffix: string) => requireHeader(headers, `${prefix}-${suffix}`, scheme, hint);
+  let prefix = 'webhook';
+  let id = readHeader(headers, 'webhook-id', headerScheme);
+  let timestamp = readHeader(headers, 'webhook-timestamp', headerScheme);
+  let signature = readHeader(headers, 'webhook-signature', headerScheme);
+  if (id === undefined && timestamp === undefined && signature === undefined) {
+    const svixId = readHeader(headers, 'svix-id', headerScheme);
+    if (svixId !== undefined) {
+      prefix = 'svix';
+      id = svixId;
+      timestamp = readHeader(headers, 'svix-timestamp', headerScheme);
+      signature = readHeader(headers, 'svix-signature', headerScheme);
+    }
+  }
+  const required = (value: string | undefined, suffix: string): string => {
+    if (value !== undefined) return value;
+    throw new MissingHeaderError(`${prefix}-${suffix}`, { scheme: headerScheme, hint: missingHeaderHint });
+  };
   return {
-    id: read('id'),
-    timestamp: read('timestamp'),
-    signature: read('signature'),
+    id: required(id, 'id'),
+    timestamp: required(timestamp, 'timestamp'),
+    signature: required(signature, 'signature'),
     signatureHeader: `${prefix}-signature`,
+    timestampHeader: `${prefix}-timestamp`,
   };
 }
 
 /** Returns the signatures of `v1,<base64>` tokens and ignores other versions. */
 function v1Signatures(value: string, header: string): string[] {
-  const tokens = value.split(/\s+/).filter((token) => token !== '');
-  const signatures = tokens.filter((token) => token.startsWith('v1,')).map((token) => token.slice(3));
+  // Most senders send one signature, so skip splitting when there is no separator.
+  const tokens = /\s/.test(value) ? value.split(/\s+/) : [value];
+  const signatures: string[] = [];
+  for (const token of tokens) if (token.startsWith('v1,')) signatures.push(token.slice(3));
   if (signatures.length === 0) {
     throw new MalformedHeaderError(
       header,
       'has no v1,<base64> signature, and only v1 signatures are checked.',
       {
-        scheme: 'standard-webhooks',
+        scheme: headerScheme,
       },
     );
   }
@@ -80,7 +98,10 @@ export function createStandardWebhooksVerifier(options: StandardWebhooksVerifier
   const secrets = normalizeSecrets(options.secrets, {
     ...standardWebhooksSecretRules,
     option: 'secrets',
-  }).map((secret) => ({ ...secret, key: parseStandardWebhooksSecret(secret.value).key as Uint8Array }));
+  }).map((secret) => ({
+    ...secret,
+    key: createSecretKey(parseStandardWebhooksSecret(secret.value).key as Uint8Array),
+  }));
   const toleranceMs = resolveToleranceMs(options.toleranceSeconds, 'standard-webhooks');
 
   return {
@@ -88,8 +109,7 @@ export function createStandardWebhooksVerifier(options: StandardWebhooksVerifier
     verify(rawBody, headers, verifyOptions = {}) {
       const body = toRawBytes(rawBody, 'standard-webhooks');
       const read = readStandardHeaders(headers);
-      const timestampHeader = read.signatureHeader.replace('-signature', '-timestamp');
-      const timestampMs = parseTimestamp(read.timestamp, 'seconds', timestampHeader, 'standard-webhooks');
+      const timestampMs = parseTimestamp(read.timestamp, 'seconds', read.timestampHeader, headerScheme);
       const signatures = v1Signatures(read.signature, read.signatureHeader);
 
       const matched = secrets.find((secret) => {
@@ -108,7 +128,7 @@ export function createStandardWebhooksVerifier(options: StandardWebhooksVerifier
       if (toleranceMs !== undefined) {
         checkTimestamp({
           scheme: 'standard-webhooks',
-          header: timestampHeader,
+          header: read.timestampHeader,
           timestampMs,
           nowMs: resolveNowMs(verifyOptions.now),
           toleranceMs,

@@ -75,6 +75,18 @@ describe('createStripeVerifier', () => {
       expect((error as MalformedHeaderError).code).toBe('malformed_header');
       expect((error as Error).message).toContain('only v0');
     });
+
+    it('accepts a repeated equal t and rejects two different t values or none', () => {
+      const repeated = `t=${nowSeconds},v1=${newSignature},t=${nowSeconds}`;
+      const conflicting = `t=${nowSeconds},v1=${newSignature},t=${nowSeconds + 1}`;
+      const missing = `v1=${newSignature}`;
+      const verifyHeader = (header: string) =>
+        catchError(() => verifier.verify(bytes, { 'stripe-signature': header }, { now: nowMs }));
+
+      expect(verifier.verify(bytes, { 'stripe-signature': repeated }, { now: nowMs }).secretIndex).toBe(0);
+      expect((verifyHeader(conflicting) as Error).message).toContain('more than one t=<timestamp>');
+      expect((verifyHeader(missing) as Error).message).toContain('has no t=<timestamp> element');
+    });
   });
 
   it('accepts either of two secrets and reports which matched', () => {

@@ -61,7 +61,7 @@ export function createStripeVerifier(options: StripeVerifierOptions): WebhookVer
       const parsed = parseStripeSignatureHeader(requireHeader(headers, 'Stripe-Signature', 'stripe'));
 
       const matched = secrets.find((secret) => {
-        const expected = computeStripeSignature(secret.value, parsed.timestamp, body);
+        const expected = computeStripeSignature(secret.key, parsed.timestamp, body);
         return parsed.signatures.some((signature) => timingSafeEqualStrings(expected, signature));
       });
       if (!matched) {
