@@ -111,6 +111,76 @@ describe('shared limiter store', () => {
     expect(paused[0]).toMatchObject({ bucket: 'default', reason: 'remaining-zero', untilMs: start + 10_000 });
   });
 
+  it('lets the queue free the next slot when its own requests filled the window', async () => {
+    const server = rollingWindowServer(3, 1_000, (remaining) => ({
+      'x-hubspot-ratelimit-remaining': String(remaining),
+      'x-hubspot-ratelimit-interval-milliseconds': '1000',
+    }));
+    const paused: LimiterPausedEvent[] = [];
+    const client = createClient({
+      service: 'hubspot',
+      baseUrl: 'https://api.example.test',
+      transport: server.transport,
+      auth: bearerAuth('token-a'),
+      limiter: {
+        buckets: { default: { limit: 3, windowMs: 1_000 } },
+        parseHeaders: (headers) => ({
+          remaining: Number(headers['x-hubspot-ratelimit-remaining']),
+          windowMs: Number(headers['x-hubspot-ratelimit-interval-milliseconds']),
+        }),
+      },
+    });
+    client.events.on('limiter-paused', (event) => paused.push(event));
+
+    await client.request({ method: 'GET', path: '/1' });
+    await vi.advanceTimersByTimeAsync(400);
+    await client.request({ method: 'GET', path: '/2' });
+    await vi.advanceTimersByTimeAsync(400);
+    await client.request({ method: 'GET', path: '/3' });
+    // The third response (at 800 ms) says remaining 0. A pause of a whole window from then would
+    // hold the fourth request until 1,800 ms; the first request leaves the window at 1,000 ms.
+    const fourth = client.request({ method: 'GET', path: '/4' });
+    await vi.advanceTimersByTimeAsync(2_000);
+    await fourth;
+
+    expect(startTimes(server.requests)).toEqual([0, 400, 800, 1_010]);
+    expect(server.rejected()).toBe(0);
+    expect(paused).toEqual([]);
+  });
+
+  it('still pauses for a reset longer than the window when its own requests filled it', async () => {
+    const { transport, requests } = handlerTransport(() => ({
+      status: 200,
+      json: {},
+      headers: { 'x-daily-remaining': '0' },
+    }));
+    const paused: LimiterPausedEvent[] = [];
+    const client = createClient({
+      service: 'x',
+      baseUrl: 'https://api.example.test',
+      transport,
+      limiter: {
+        buckets: { default: { limit: 1, windowMs: 1_000 } },
+        parseHeaders: (headers) =>
+          headers['x-daily-remaining'] === '0' ? { remaining: 0, resetMs: 60_000 } : undefined,
+      },
+    });
+    client.events.on('limiter-paused', (event) => paused.push(event));
+
+    await client.request({ method: 'GET', path: '/1' });
+    const second = client.request({ method: 'GET', path: '/2' });
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await second;
+
+    expect(startTimes(requests)).toEqual([0, 60_000]);
+    expect(paused.map((event) => [event.reason, event.untilMs - start])).toEqual([
+      ['remaining-zero', 60_000],
+      ['remaining-zero', 120_000],
+    ]);
+  });
+
   it('pauses every request on the bucket after a 429 with Retry-After', async () => {
     let calls = 0;
     const { transport, requests } = handlerTransport(() => {

@@ -116,6 +116,7 @@ export class RateLimiter implements RequestLimiter {
     let release = () => {
       for (const semaphore of held.splice(0)) semaphore.release();
     };
+    let used: number | undefined;
 
     try {
       for (const semaphore of semaphores) {
@@ -131,6 +132,7 @@ export class RateLimiter implements RequestLimiter {
           this.#emitWait(bucketName, wait.waitMs, wait.reason),
         );
         this.#emitUsage(bucketName, reservation.used, policy);
+        used = reservation.used;
         const releaseSemaphores = release;
         release = () => {
           releaseSemaphores();
@@ -143,6 +145,7 @@ export class RateLimiter implements RequestLimiter {
     }
     let released = false;
     return {
+      used,
       release: () => {
         if (released) return;
         released = true;
@@ -181,8 +184,24 @@ export class RateLimiter implements RequestLimiter {
       }
     }
     if (limits?.remaining === 0) {
-      this.#pause(key, bucketName, limits.resetMs ?? limits.windowMs ?? policy.windowMs, 'remaining-zero');
-    } else if (observation.status === 429 && observation.retryAfterMs !== undefined) {
+      const current = this.#policies.get(bucketName) ?? policy;
+      const durationMs = limits.resetMs ?? limits.windowMs ?? current.windowMs;
+      // The store counts each request from its start until a window after its response, never less
+      // than the server does. When this request filled the store's window and the server's reset
+      // is no further off than that window, the queue already holds the next request until the
+      // server has room, and a pause of a whole window from now would only add idle time. A longer
+      // reset, such as a daily budget, is a different quota and always pauses.
+      const filledByStore =
+        current.algorithm === 'sliding-window' &&
+        observation.used !== undefined &&
+        observation.used >= current.limit &&
+        durationMs <= current.windowMs + current.marginMs;
+      if (!filledByStore) {
+        this.#pause(key, bucketName, durationMs, 'remaining-zero');
+        return;
+      }
+    }
+    if (observation.status === 429 && observation.retryAfterMs !== undefined) {
       this.#pause(key, bucketName, observation.retryAfterMs, 'retry-after');
     }
   }

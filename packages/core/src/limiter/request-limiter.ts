@@ -1,6 +1,11 @@
 /** A limiter slot held by one attempt; release it when the attempt ends. */
 export interface LimiterPermit {
   release(): void;
+  /**
+   * Requests the store counted in the bucket's window when this one's slot was reserved, this one
+   * included; `undefined` when the request is not rate-limited.
+   */
+  readonly used?: number | undefined;
 }
 
 export interface LimiterRequest {
@@ -16,6 +21,8 @@ export interface LimitObservation {
   headers: Record<string, string>;
   /** The wait the service demanded on a throttled response, in milliseconds. */
   retryAfterMs: number | undefined;
+  /** The permit's {@link LimiterPermit.used} for the attempt that got this response. */
+  used?: number | undefined;
 }
 
 /** The part of the rate limiter the pipeline calls. */

@@ -172,7 +172,14 @@ export async function sendAttempt<T>(
 
     const retryAfterMs = isSuccess ? undefined : parseRetryAfterMs(response.headers);
     const limiterKey = { bucket: call.bucket, identity: runtime.identity };
-    if (isSuccess) runtime.limiter?.observe(limiterKey, { status, headers: response.headers, retryAfterMs });
+    if (isSuccess) {
+      runtime.limiter?.observe(limiterKey, {
+        status,
+        headers: response.headers,
+        retryAfterMs,
+        used: permit?.used,
+      });
+    }
 
     if (runtime.events.has('response')) {
       runtime.events.emit('response', { ...callEventBase(call), attempt, status, durationMs, requestId });
@@ -218,6 +225,7 @@ export async function sendAttempt<T>(
       status,
       headers: response.headers,
       retryAfterMs: error.retryAfterMs,
+      used: permit?.used,
     });
     // A throttled response tells nothing about the service's health; other error responses show it is up.
     if (errorMatrix[error.category].countsForBreaker) outcome = 'failure';
