@@ -5,6 +5,7 @@ import { bearerAuth } from '../auth/static-auth.js';
 import { ConfigurationError } from '../errors/request-errors.js';
 import { createClient } from '../pipeline/client.js';
 import type { LimiterPausedEvent, RateLimitedEvent } from '../pipeline/client-events.js';
+import type { Transport } from '../transport/transport.js';
 import { MemoryLimiterStore } from './memory-limiter-store.js';
 import { RateLimiter } from './rate-limiter.js';
 
@@ -40,6 +41,26 @@ function rollingWindowServer(
     return { status: 200, json: { ok: true }, headers: headers?.(limit - recent.length) };
   });
   return { transport, requests, rejected: () => rejected };
+}
+
+/** A client whose limiter reads HubSpot-style remaining and interval headers. */
+function remainingHeaderClient(server: { transport: Transport }, limit: number, windowMs: number) {
+  const paused: LimiterPausedEvent[] = [];
+  const client = createClient({
+    service: 'hubspot',
+    baseUrl: 'https://api.example.test',
+    transport: server.transport,
+    auth: bearerAuth('token-a'),
+    limiter: {
+      buckets: { default: { limit, windowMs } },
+      parseHeaders: (headers) => ({
+        remaining: Number(headers['x-hubspot-ratelimit-remaining']),
+        windowMs: Number(headers['x-hubspot-ratelimit-interval-milliseconds']),
+      }),
+    },
+  });
+  client.events.on('limiter-paused', (event) => paused.push(event));
+  return { client, paused };
 }
 
 function startTimes(requests: Array<{ sentAtMs: number }>) {
@@ -86,21 +107,7 @@ describe('shared limiter store', () => {
       'x-hubspot-ratelimit-remaining': '0',
       'x-hubspot-ratelimit-interval-milliseconds': '10000',
     }));
-    const paused: LimiterPausedEvent[] = [];
-    const client = createClient({
-      service: 'hubspot',
-      baseUrl: 'https://api.example.test',
-      transport: server.transport,
-      auth: bearerAuth('token-a'),
-      limiter: {
-        buckets: { default: { limit: 100, windowMs: 10_000 } },
-        parseHeaders: (headers) => ({
-          remaining: Number(headers['x-hubspot-ratelimit-remaining']),
-          windowMs: Number(headers['x-hubspot-ratelimit-interval-milliseconds']),
-        }),
-      },
-    });
-    client.events.on('limiter-paused', (event) => paused.push(event));
+    const { client, paused } = remainingHeaderClient(server, 100, 10_000);
     await client.request({ method: 'GET', path: '/first' });
     const second = client.request({ method: 'GET', path: '/second' });
     await vi.advanceTimersByTimeAsync(9_999);
@@ -116,21 +123,7 @@ describe('shared limiter store', () => {
       'x-hubspot-ratelimit-remaining': String(remaining),
       'x-hubspot-ratelimit-interval-milliseconds': '1000',
     }));
-    const paused: LimiterPausedEvent[] = [];
-    const client = createClient({
-      service: 'hubspot',
-      baseUrl: 'https://api.example.test',
-      transport: server.transport,
-      auth: bearerAuth('token-a'),
-      limiter: {
-        buckets: { default: { limit: 3, windowMs: 1_000 } },
-        parseHeaders: (headers) => ({
-          remaining: Number(headers['x-hubspot-ratelimit-remaining']),
-          windowMs: Number(headers['x-hubspot-ratelimit-interval-milliseconds']),
-        }),
-      },
-    });
-    client.events.on('limiter-paused', (event) => paused.push(event));
+    const { client, paused } = remainingHeaderClient(server, 3, 1_000);
 
     await client.request({ method: 'GET', path: '/1' });
     await vi.advanceTimersByTimeAsync(400);
