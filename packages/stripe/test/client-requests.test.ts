@@ -134,7 +134,7 @@ describe('customer retrieve', () => {
     expect(after).toEqual({ id: customer.id, object: 'customer', deleted: true });
   });
 
-  it('rejects a deleted stub without an id and a live customer without its fields', async () => {
+  it('rejects malformed deleted and live customers', async () => {
     const bodies = [
       { object: 'customer', deleted: true },
       { id: 'cus_Broken1', object: 'customer', email: 7 },

@@ -57,7 +57,7 @@ export async function syncContacts(
   for (const item of outcome.results) {
     result.idsByEmail.set(item.input.id.toLowerCase(), item.value.id);
     // NOTE: when a chunk's response is lost after HubSpot applied it, the retry reports its new
-    // contacts as existing, so `created` can undercount under faults; created + updated stays exact.
+    // contacts as existing. `created` can then undercount under faults, but created + updated is exact.
     if (item.value.new === true) result.created += 1;
     else result.updated += 1;
     step.advance();

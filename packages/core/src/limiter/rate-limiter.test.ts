@@ -43,7 +43,7 @@ function rollingWindowServer(
   return { transport, requests, rejected: () => rejected };
 }
 
-/** A client whose limiter reads HubSpot-style remaining and interval headers. */
+/** Creates a client whose limiter reads HubSpot-style remaining and interval headers. */
 function remainingHeaderClient(server: { transport: Transport }, limit: number, windowMs: number) {
   const paused: LimiterPausedEvent[] = [];
   const client = createClient({
@@ -118,7 +118,7 @@ describe('shared limiter store', () => {
     expect(paused[0]).toMatchObject({ bucket: 'default', reason: 'remaining-zero', untilMs: start + 10_000 });
   });
 
-  it('lets the queue free the next slot when its own requests filled the window', async () => {
+  it('skips the pause when its own requests filled the window', async () => {
     const server = rollingWindowServer(3, 1_000, (remaining) => ({
       'x-hubspot-ratelimit-remaining': String(remaining),
       'x-hubspot-ratelimit-interval-milliseconds': '1000',
@@ -130,7 +130,7 @@ describe('shared limiter store', () => {
     await client.request({ method: 'GET', path: '/2' });
     await vi.advanceTimersByTimeAsync(400);
     await client.request({ method: 'GET', path: '/3' });
-    // The third response (at 800 ms) says remaining 0. A pause of a whole window from then would
+    // The third response (at 800 ms) carries remaining 0. A pause of a whole window from then would
     // hold the fourth request until 1,800 ms; the first request leaves the window at 1,000 ms.
     const fourth = client.request({ method: 'GET', path: '/4' });
     await vi.advanceTimersByTimeAsync(2_000);
@@ -141,7 +141,7 @@ describe('shared limiter store', () => {
     expect(paused).toEqual([]);
   });
 
-  it('still pauses for a reset longer than the window when its own requests filled it', async () => {
+  it('pauses for a reset longer than the window', async () => {
     const { transport, requests } = handlerTransport(() => ({
       status: 200,
       json: {},

@@ -19,7 +19,7 @@ const header = 'Stripe-Signature';
  * non-numeric `t`, two different `t` values, or no `v1` element raise {@link MalformedHeaderError}.
  */
 export function parseStripeSignatureHeader(value: string): StripeSignatureHeader {
-  // Plain variables rather than Sets: this runs on every delivery and usually sees two elements.
+  // Plain variables rather than Sets: this runs on every delivery, and a header usually contains two elements.
   let timestamp: string | undefined;
   let conflictingTimestamps = false;
   const signatures: string[] = [];
