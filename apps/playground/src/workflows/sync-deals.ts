@@ -170,7 +170,8 @@ async function countStages(
   stages: ReadonlyArray<{ id: string; label: string }>,
   result: DealSyncResult,
 ): Promise<void> {
-  const read = await hubspot.deals.batch.read(dealIds, { properties: ['dealstage'] });
+  // Every deal write is done by now, so four chunks at once only shorten the run.
+  const read = await hubspot.deals.batch.read(dealIds, { properties: ['dealstage'], concurrency: 4 });
   for (const item of read.results) {
     const label =
       stages.find((stage) => stage.id === item.value.properties.dealstage)?.label ??

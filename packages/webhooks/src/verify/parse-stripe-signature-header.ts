@@ -13,12 +13,24 @@ export interface StripeSignatureHeader {
 }
 
 const header = 'Stripe-Signature';
+const usualHeader = /^t=(\d{1,15}),v1=([0-9a-f]{64})$/;
 
 /**
  * Parses `t=<seconds>,v1=<hex>[,v1=<hex>...]`. Elements without `=` are skipped. A missing or
  * non-numeric `t`, two different `t` values, or no `v1` element raise {@link MalformedHeaderError}.
  */
 export function parseStripeSignatureHeader(value: string): StripeSignatureHeader {
+  // Stripe's usual header, `t=<seconds>,v1=<hex>`, needs no splitting.
+  const usual = usualHeader.exec(value);
+  if (usual) {
+    const timestamp = usual[1] as string;
+    return {
+      timestamp,
+      timestampMs: Number(timestamp) * 1000,
+      signatures: [usual[2] as string],
+      ignoredSchemes: [],
+    };
+  }
   // Plain variables rather than Sets: this runs on every delivery, and a header usually contains two elements.
   let timestamp: string | undefined;
   let conflictingTimestamps = false;
