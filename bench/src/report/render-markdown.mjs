@@ -151,9 +151,7 @@ const unmetOverheadNotes = {
     return `Both Patchbay's and \`fetch\`'s processes are CPU-bound: median requests per
 second times median CPU per request comes to about ${num(cores(patchbay), 2)} and ${num(cores(fetchRow), 2)} cores. So
 throughput follows CPU per request, and Patchbay spends ${range(patchbay.cpu)} µs, ${ratio(patchbay.cpuRatio)} of
-\`fetch\`'s. Where Patchbay's CPU goes: zod takes ${percent(packageShare(profile, 'zod'))} of busy time. The
-response schema of \`customers.retrieve\` is a union that tries the deleted-customer schema first,
-which fails for every live customer, before the customer schema. \`parseSuccessBody\`, whose self
+\`fetch\`'s. Where Patchbay's CPU goes: zod takes ${percent(packageShare(profile, 'zod'))} of busy time. \`parseSuccessBody\`, whose self
 time is mostly the \`JSON.parse\` V8 inlines into it, takes ${percent(functionShare(profile, 'parseSuccessBody'))}, and
 \`createAbortSignal\` ${percent(functionShare(profile, 'createAbortSignal'))}, because each call creates one \`AbortController\` for the
 call and one per attempt. Garbage collection takes ${percent(packageShare(profile, '(garbage collector)'))}.`;
@@ -164,15 +162,16 @@ call and one per attempt. Garbage collection takes ${percent(packageShare(profil
       data.clients.ky ?? [],
       (run) => run.throughput.requestsPerSecond,
     );
-    return `Where the time goes in the Patchbay client process: garbage
-collection takes ${percent(packageShare(profile, '(garbage collector)'))} of busy time, zod
-${percent(packageShare(profile, 'zod'))}, and \`parseSuccessBody\`, whose self time is mostly
-the \`JSON.parse\` V8 inlines into it, ${percent(functionShare(profile, 'parseSuccessBody'))}. zod's object
-schemas return a validated copy of every object \`JSON.parse\` built, so each call allocates its
-100 records twice, and with ${results.settings.inFlight} calls in flight the collector has both copies to trace. What
-the validation costs on this endpoint shows in the table as well: ky + zod reaches ${ratio(zodCost)} of
-ky's throughput, round by round. \`fetch\` validates nothing, so here the pipeline's faster
-transport no longer makes up for the validation.`;
+    return `Where the time goes in the Patchbay client process: garbage collection takes
+${percent(packageShare(profile, '(garbage collector)'))} of busy time; \`parseSuccessBody\`, whose self time is mostly the
+\`JSON.parse\` V8 inlines into it, ${percent(functionShare(profile, 'parseSuccessBody'))}; \`prepareBody\`, which serializes the request
+body, ${percent(functionShare(profile, 'prepareBody'))}; \`@patchbay/hubspot\` ${percent(packageShare(profile, '@patchbay/hubspot'))}; and zod ${percent(packageShare(profile, 'zod'))}.
+The HubSpot client's share is per-record work that \`fetch\` here does not do: it checks and
+serializes each input's property values (\`serialize\` ${percent(functionShare(profile, 'serialize'))}), tags each input with an
+\`objectWriteTraceId\` so results and errors map back to input positions, and builds one result
+entry per record. Each of those steps allocates per record, and with ${results.settings.inFlight} calls in flight the
+collector traces all of it. What response validation alone costs on this endpoint shows in the
+table: ky + zod reaches ${ratio(zodCost)} of ky's throughput, round by round.`;
   },
   default: () => 'The profile of the Patchbay client process shows where the time goes:',
 };
