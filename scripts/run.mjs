@@ -23,7 +23,7 @@ function pnpm(args, options = {}) {
 /**
  * Runs steps in order. A failing step marked `required` stops the run (nothing after it can
  * work); other failures are reported and the remaining steps still run, so one lint error does
- * not hide test results. Returns the failed step labels.
+ * not hide test results. Returns the failed steps with their exit codes.
  */
 function runSteps(steps) {
   const failed = [];
@@ -31,8 +31,8 @@ function runSteps(steps) {
     process.stdout.write(`\n> ${label}\n`);
     const status = pnpm(args, options);
     if (status === 0) continue;
-    process.stderr.write(`\n${label} failed with exit code ${status}.\n`);
-    failed.push(label);
+    if (!options.quiet) process.stderr.write(`\n${label} failed with exit code ${status}.\n`);
+    failed.push({ label, status });
     if (options.required) break;
   }
   return failed;
@@ -49,13 +49,14 @@ if (command === 'demo') {
     ['install', install, { required: true }],
     ['build', ['turbo', 'run', 'build', '--output-logs=errors-only'], { required: true }],
     // The demo resolves relative --csv and --mapping paths from the directory the user ran npm in.
+    // It prints its own errors, so its exit code (2 for a configuration error) is passed on as is.
     [
       'demo',
-      ['--filter', '@patchbay/playground', 'run', 'demo', ...rest],
-      { env: { PLAYGROUND_CWD: process.env.INIT_CWD ?? process.cwd() } },
+      ['--dir', 'apps/playground', 'exec', 'tsx', 'src/cli/main.ts', ...rest],
+      { env: { PLAYGROUND_CWD: process.env.INIT_CWD ?? process.cwd() }, quiet: true },
     ],
   ]);
-  process.exitCode = failed.length === 0 ? 0 : 1;
+  process.exitCode = failed.length === 0 ? 0 : (failed.at(-1)?.status ?? 1);
 } else if (command === 'test') {
   const reportDir = join(root, '.ci', 'out');
   rmSync(reportDir, { recursive: true, force: true });
@@ -77,7 +78,10 @@ if (command === 'demo') {
       ],
     ],
   ]);
-  writeFileSync(join(reportDir, 'failed-steps.json'), `${JSON.stringify(failed)}\n`);
+  writeFileSync(
+    join(reportDir, 'failed-steps.json'),
+    `${JSON.stringify(failed.map((step) => step.label))}\n`,
+  );
   process.exitCode = failed.length === 0 ? 0 : 1;
 } else {
   process.stderr.write('Usage: node scripts/run.mjs demo|test [arguments passed to the last step]\n');

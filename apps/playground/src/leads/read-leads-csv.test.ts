@@ -86,6 +86,27 @@ describe('readLeadsCsv', () => {
     expect(file.headers[0]).toBe('first_name');
   });
 
+  it('numbers lines after multi-line cells in every line ending', () => {
+    const lines = [
+      'Email,Company',
+      'ada@example.com,"Multi',
+      'line, Inc"',
+      'not-an-email,Acme',
+      '',
+      'bob@example.com,"Two',
+      '',
+      'breaks"',
+      'carol@example.com,Initech,extra',
+    ];
+    for (const ending of ['\r\n', '\n', '\r']) {
+      const file = readLeadsCsv(`\ufeff${lines.join(ending)}${ending}`);
+
+      expect(file.rejected.map((row) => row.line)).toEqual([4, 9]);
+      expect(file.leads.map((lead) => lead.lines)).toEqual([[2], [6]]);
+      expect(file.leads[0]?.company).toBe('Multi line, Inc');
+    }
+  });
+
   it('normalizes emails, phones, websites and countries', () => {
     const ada = file.leads.find((lead) => lead.email === 'ada@analytical.example');
     expect(ada).toMatchObject({

@@ -18,7 +18,7 @@ export interface LeadFile {
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number; empty_lines: number };
+  info: { lines: number; empty_lines: number; bytes: number };
 }
 
 const mergeableFields: Array<keyof Lead & LeadField> = [
@@ -46,6 +46,25 @@ function mergeInto(first: Lead, later: Lead): LeadField[] {
   if (filled.includes('phone')) first.phoneUnparsed = later.phoneUnparsed;
   first.lines.push(...later.lines);
   return filled;
+}
+
+/**
+ * Returns a function from the byte offset where a record's text may start (after the previous
+ * record's line break) to the 1-based line of its first character. Empty lines before the record
+ * are skipped, and CRLF, LF and a lone CR each end one line. Offsets must not decrease between calls.
+ */
+function lineNumbers(bytes: Uint8Array): (offset: number) => number {
+  let position = 0;
+  let line = 1;
+  return (offset) => {
+    let start = offset;
+    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start += 1;
+    for (; position < start; position += 1) {
+      const byte = bytes[position];
+      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line += 1;
+    }
+    return line;
+  };
 }
 
 /**
@@ -83,9 +102,12 @@ export function readLeadsCsv(csv: string, explicitMapping?: MappingFile): LeadFi
   };
   const byEmail = new Map<string, Lead>();
   let previous = header.info;
+  const lineAt = lineNumbers(Buffer.from(csv, 'utf8'));
 
   for (const { record, info } of rows) {
-    const line = previous.lines + (info.empty_lines - previous.empty_lines) + 1;
+    // csv-parse counts a CRLF inside a quoted cell as two lines, so `info.lines` drifts after
+    // such a cell; the line number comes from the record's byte offset instead.
+    const line = lineAt(previous.bytes);
     result.blankLines += info.empty_lines - previous.empty_lines;
     previous = info;
 

@@ -104,7 +104,7 @@ export async function syncDeals(
   step.done(`${result.created} created, ${result.updated} updated, ${result.failed.length} failed`);
 
   await linkContacts(hubspot, candidates, result);
-  result.lineItemsCreated = await addLineItems(hubspot, newDeals, progress);
+  await addLineItems(hubspot, newDeals, progress, result);
   await countStages(hubspot, [...result.idsByEmail.values()], pipeline.stages, result);
   return result;
 }
@@ -122,46 +122,118 @@ async function linkContacts(
   await hubspot.associations.batchCreate('deals', 'contacts', pairs);
 }
 
+interface LineItemInput {
+  dealId: string;
+  properties: { name: string; quantity: number; price: number };
+  associateWith: Array<{ objectType: 'deals'; id: string }>;
+}
+
+/** Rounds of create-then-read-back before a deal's missing line items are reported as failed. */
+const lineItemRounds = 3;
+
 /**
  * Creates the line items of new deals. Batch create is not idempotent, so a chunk that failed is
- * not blindly resent: the deals' current line items are read back and only missing ones created.
+ * not blindly resent: the deals it touched have their line items read back, and only the lines
+ * still missing, by name, are created in the next round. A deal still missing lines after
+ * {@link lineItemRounds} rounds, or whose lines cannot be read back, is added to `result.failed`.
  */
 async function addLineItems(
   hubspot: HubSpotClient,
   deals: ReadonlyArray<{ candidate: DealCandidate; dealId: string }>,
   progress: ProgressSink,
-): Promise<number> {
+  result: DealSyncResult,
+): Promise<void> {
   const step = progress.step('Adding line items', deals.length);
-  const inputs = deals.flatMap(({ candidate, dealId }) =>
-    dealLinesFor(candidate.lead).map((line) => ({
+  const expected = new Map<string, LineItemInput[]>();
+  for (const { candidate, dealId } of deals) {
+    expected.set(
       dealId,
-      properties: { name: line.name, quantity: line.quantity, price: line.price },
-      associateWith: [{ objectType: 'deals' as const, id: dealId }],
-    })),
-  );
-  const created = await hubspot.lineItems.batch.create(inputs, { concurrency: 2 });
-  let count = created.results.length;
-
-  const unsure = new Set(
-    created.errors.flatMap((failure) => (failure.index === undefined ? [] : [inputs[failure.index]?.dealId])),
-  );
-  for (const chunk of created.failedChunks)
-    for (const input of inputs.slice(chunk.start, chunk.end)) unsure.add(input.dealId);
-  if (unsure.size > 0) {
-    const linked = await hubspot.associations.batchRead(
-      'deals',
-      'line_items',
-      [...unsure].filter((id): id is string => id !== undefined),
+      dealLinesFor(candidate.lead).map((line) => ({
+        dealId,
+        properties: { name: line.name, quantity: line.quantity, price: line.price },
+        associateWith: [{ objectType: 'deals' as const, id: dealId }],
+      })),
     );
-    const missing = deals.filter(
-      ({ dealId }) => unsure.has(dealId) && (linked.get(dealId)?.length ?? 0) === 0,
-    );
-    const retry = inputs.filter((input) => missing.some((deal) => deal.dealId === input.dealId));
-    const second = await hubspot.lineItems.batch.create(retry, { concurrency: 1 });
-    count += second.results.length;
   }
-  step.done(`${count} line items on ${deals.length} new deals`);
-  return count;
+
+  let pending = [...expected.values()].flat();
+  let lastError = '';
+  for (let round = 1; pending.length > 0; round += 1) {
+    const created = await hubspot.lineItems.batch.create(pending, { concurrency: round === 1 ? 2 : 1 });
+    result.lineItemsCreated += created.results.length;
+
+    const unsure = new Set<string>();
+    for (const failure of created.errors) {
+      lastError = message(failure.error);
+      // An error that names no input could belong to any deal of this round.
+      const inputs = failure.index === undefined ? pending : [pending[failure.index]];
+      for (const input of inputs) if (input) unsure.add(input.dealId);
+    }
+    for (const chunk of created.failedChunks) {
+      lastError = message(chunk.error);
+      for (const input of pending.slice(chunk.start, chunk.end)) unsure.add(input.dealId);
+    }
+    if (unsure.size === 0) break;
+
+    const missing = await missingLineItems(hubspot, [...unsure], expected).catch((error: unknown) => {
+      lastError = message(error);
+      return undefined;
+    });
+    if (missing === undefined) {
+      // Creating lines without knowing which exist could duplicate them, so these deals are reported.
+      const unchecked = [...unsure].flatMap((dealId) => expected.get(dealId) ?? []);
+      reportLineItemFailures(deals, unchecked, `its line items could not be read back: ${lastError}`, result);
+      break;
+    }
+    pending = missing;
+    if (pending.length > 0 && round >= lineItemRounds) {
+      reportLineItemFailures(deals, pending, `still missing after ${round} attempts: ${lastError}`, result);
+      break;
+    }
+  }
+  step.done(`${result.lineItemsCreated} line items on ${deals.length} new deals`);
+}
+
+/** Reads the line items linked to `dealIds` and returns the expected ones not among them, by name. */
+async function missingLineItems(
+  hubspot: HubSpotClient,
+  dealIds: string[],
+  expected: ReadonlyMap<string, LineItemInput[]>,
+): Promise<LineItemInput[]> {
+  const linked = await hubspot.associations.batchRead('deals', 'line_items', dealIds);
+  const lineItemIds = [...linked.values()].flat().map((link) => String(link.toObjectId));
+  const read = await hubspot.lineItems.batch.read(lineItemIds, { properties: ['name'] });
+  if (read.failedChunks.length > 0) throw read.failedChunks[0]?.error;
+  const nameById = new Map(read.results.map((item) => [item.value.id, item.value.properties.name ?? '']));
+
+  const missing: LineItemInput[] = [];
+  for (const dealId of dealIds) {
+    const existing = (linked.get(dealId) ?? []).map((link) => nameById.get(String(link.toObjectId)));
+    for (const line of expected.get(dealId) ?? []) {
+      const position = existing.indexOf(line.properties.name);
+      if (position === -1) missing.push(line);
+      else existing.splice(position, 1);
+    }
+  }
+  return missing;
+}
+
+/** Adds one `result.failed` entry per deal with lines in `lines`, naming the lines and the reason. */
+function reportLineItemFailures(
+  deals: ReadonlyArray<{ candidate: DealCandidate; dealId: string }>,
+  lines: readonly LineItemInput[],
+  reason: string,
+  result: DealSyncResult,
+): void {
+  for (const { candidate, dealId } of deals) {
+    const names = lines.filter((line) => line.dealId === dealId).map((line) => line.properties.name);
+    if (names.length === 0) continue;
+    result.failed.push({
+      email: candidate.lead.email,
+      lines: candidate.lead.lines,
+      error: `line items of deal ${dealId} (${names.join(', ')}): ${reason}`,
+    });
+  }
 }
 
 async function countStages(
