@@ -87,6 +87,7 @@ describe('playground under chaos', () => {
     const lines = readFileSync(sample, 'utf8').split('\r\n');
     const subset = join(scratch, 'leads-150.csv');
     writeFileSync(subset, `${lines.slice(0, 151).join('\r\n')}\r\n`);
+    const calm = await runPlayground({ csvPath: subset, progress: silentProgress, seed: 11 });
     const report = await runPlayground({ csvPath: subset, progress: silentProgress, seed: 11, chaos: true });
 
     expect(report.rows.read).toBe(150);
@@ -105,6 +106,8 @@ describe('playground under chaos', () => {
       duplicateInvoices: 0,
     });
     expect(report.http.hubspot.retries + report.http.stripe.retries).toBeGreaterThan(0);
+    expect(report.deals.lineItemsCreated).toBe(calm.deals.lineItemsCreated);
+    expect(report.deals.byStage).toEqual(calm.deals.byStage);
     expect(report.everyRowAccountedFor).toBe(true);
   }, 240_000);
 });

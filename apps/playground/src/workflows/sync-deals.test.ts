@@ -68,6 +68,7 @@ describe('syncDeals line items', () => {
     const { result, fake, lineNames } = await syncWithFailingLineItems(1, 'after');
 
     expect(result.failed).toEqual([]);
+    expect(result.lineItemsCreated).toBe(5);
     expect(fake.state.lineItems).toHaveLength(5);
     for (const dealId of result.idsByEmail.values()) {
       expect(new Set(lineNames(dealId)).size).toBe(lineNames(dealId).length);
@@ -93,6 +94,7 @@ describe('syncDeals line items', () => {
     const { result, fake } = await syncWithFailingLineItems(3, 'before');
 
     expect(fake.state.lineItems).toHaveLength(0);
+    expect(result.lineItemsCreated).toBe(0);
     expect(result.failed.map((failure) => failure.email)).toEqual([
       'buyer0@example.com',
       'buyer1@example.com',

@@ -157,10 +157,11 @@ async function addLineItems(
   }
 
   let pending = [...expected.values()].flat();
+  const total = pending.length;
+  let unresolved: LineItemInput[] = [];
   let lastError = '';
   for (let round = 1; pending.length > 0; round += 1) {
     const created = await hubspot.lineItems.batch.create(pending, { concurrency: round === 1 ? 2 : 1 });
-    result.lineItemsCreated += created.results.length;
 
     const unsure = new Set<string>();
     for (const failure of created.errors) {
@@ -181,16 +182,24 @@ async function addLineItems(
     });
     if (missing === undefined) {
       // Creating lines without knowing which exist could duplicate them, so these deals are reported.
-      const unchecked = [...unsure].flatMap((dealId) => expected.get(dealId) ?? []);
-      reportLineItemFailures(deals, unchecked, `its line items could not be read back: ${lastError}`, result);
+      unresolved = [...unsure].flatMap((dealId) => expected.get(dealId) ?? []);
+      reportLineItemFailures(
+        deals,
+        unresolved,
+        `its line items could not be read back: ${lastError}`,
+        result,
+      );
       break;
     }
     pending = missing;
     if (pending.length > 0 && round >= lineItemRounds) {
+      unresolved = pending;
       reportLineItemFailures(deals, pending, `still missing after ${round} attempts: ${lastError}`, result);
       break;
     }
   }
+  // Lines written by a request whose response was lost count too: the read-back found them.
+  result.lineItemsCreated = total - unresolved.length;
   step.done(`${result.lineItemsCreated} line items on ${deals.length} new deals`);
 }
 
