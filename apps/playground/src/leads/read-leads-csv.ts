@@ -106,7 +106,7 @@ export function readLeadsCsv(csv: string, explicitMapping?: MappingFile): LeadFi
 
   for (const { record, info } of rows) {
     // csv-parse counts a CRLF inside a quoted cell as two lines, so `info.lines` drifts after
-    // such a cell; the line number comes from the record's byte offset instead.
+    // such a cell. The line number comes from the record's byte offset instead.
     const line = lineAt(previous.bytes);
     result.blankLines += info.empty_lines - previous.empty_lines;
     previous = info;
