@@ -130,4 +130,19 @@ describe('readLeadsCsv', () => {
     expect(() => readLeadsCsv('')).toThrow('The CSV is empty');
     expect(() => readLeadsCsv('Email\n"unterminated')).toThrow('The CSV could not be parsed');
   });
+
+  it('names the row of an unclosed quote', () => {
+    const rows = [
+      'Email,Company',
+      'a@example.com,"Multi',
+      'line"',
+      'b@example.com,"open',
+      'c@example.com,fine',
+    ];
+    for (const ending of ['\r\n', '\n']) {
+      expect(() => readLeadsCsv(`${rows.join(ending)}${ending}`)).toThrow(
+        'a quoted cell in the row starting at line 4 is never closed',
+      );
+    }
+  });
 });

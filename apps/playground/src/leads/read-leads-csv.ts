@@ -68,6 +68,21 @@ function lineNumbers(bytes: Uint8Array): (offset: number) => number {
 }
 
 /**
+ * Explains a csv-parse error with the line where the failing row starts. csv-parse's own line
+ * count drifts after a CRLF inside a quoted cell, and for an unclosed quote it names the last line.
+ */
+function describeParseError(error: unknown, csv: string): string {
+  const details = error as { code?: unknown; bytes_records?: unknown; message?: unknown };
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof details.bytes_records !== 'number') return `The CSV could not be parsed: ${message}`;
+  const line = lineNumbers(Buffer.from(csv, 'utf8'))(details.bytes_records);
+  if (details.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return `The CSV could not be parsed: a quoted cell in the row starting at line ${line} is never closed. Check that row for a stray or missing double quote.`;
+  }
+  return `The CSV could not be parsed at the row starting at line ${line}: ${message.replace(/ at line \d+/, '')}`;
+}
+
+/**
  * Reads leads from CSV text with csv-parse: a BOM, CRLF, quoted commas and newlines, and blank
  * lines are handled; header names are detected (or mapped explicitly); rows without a valid email
  * are rejected with their line number and reason; rows repeating an email are merged into the
@@ -84,7 +99,7 @@ export function readLeadsCsv(csv: string, explicitMapping?: MappingFile): LeadFi
       relax_quotes: true,
     }) as unknown as ParsedRecord[];
   } catch (error) {
-    throw new Error(`The CSV could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(describeParseError(error, csv));
   }
   const [header, ...rows] = parsed;
   if (!header) throw new Error('The CSV is empty; it needs a header row and at least one lead.');

@@ -26,6 +26,17 @@ describe('summarizeReport', () => {
     expect(summary.accounted).toBe(true);
   });
 
+  it('adds handler failures to the webhook row', () => {
+    const report = sampleReport();
+    report.webhooks.stripe.failed = 2;
+
+    const rows = new Map(summarizeReport(report).rows);
+
+    expect(rows.get('webhooks rejected / duplicates')).toBe(
+      '0 / 1, 2 handler failures (left for the sender to retry)',
+    );
+  });
+
   it('is not accounted when the report lists problems', () => {
     const report = { ...sampleReport(), everyRowAccountedFor: false, problems: ['line 4 is missing'] };
     const summary = summarizeReport(report);

@@ -27,6 +27,14 @@ export interface RunSummary {
 }
 
 /** Computes the summary's rows and closing lines from a report. */
+/** Events whose handler threw; the receiver released them, so the sender's retry could run them. */
+function handlerFailures(report: RunReport): string {
+  const failed = report.webhooks.stripe.failed + report.webhooks.hubspot.failed;
+  return failed > 0
+    ? `, ${failed} handler ${failed === 1 ? 'failure' : 'failures'} (left for the sender to retry)`
+    : '';
+}
+
 export function summarizeReport(report: RunReport): RunSummary {
   const stages = Object.entries(report.deals.byStage)
     .map(([stage, count]) => `${stage} ${count}`)
@@ -67,7 +75,7 @@ export function summarizeReport(report: RunReport): RunSummary {
     ],
     [
       'webhooks rejected / duplicates',
-      `${webhooks.stripe.rejected + webhooks.hubspot.rejected} / ${webhooks.stripe.duplicates + webhooks.hubspot.duplicates}`,
+      `${webhooks.stripe.rejected + webhooks.hubspot.rejected} / ${webhooks.stripe.duplicates + webhooks.hubspot.duplicates}${handlerFailures(report)}`,
     ],
     ['HTTP attempts (HubSpot / Stripe)', `${report.http.hubspot.attempts} / ${report.http.stripe.attempts}`],
     ['retries', retries(report)],
