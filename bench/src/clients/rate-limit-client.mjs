@@ -1,5 +1,5 @@
 // Sends `--requests` successful requests to the rate-limited server as fast as one limiter library
-// allows, in its own process. A request answered 429 waits for Retry-After and goes through the
+// allows, in its own process. A request that gets a 429 waits for Retry-After and goes through the
 // limiter again, so every run ends with the same number of admitted requests. The 429 count and
 // the arrival times come from the server.
 import { parseArgs } from 'node:util';

@@ -15,7 +15,7 @@ export function benchScript(relativePath) {
  */
 export async function runClient(script, options = {}) {
   // A rebuild of the workspace packages (tsup cleans dist/ first) makes imports fail for a few
-  // seconds; such a run is repeated once the build is back, up to a minute later.
+  // seconds. Such a run is repeated once the build is back, up to a minute later.
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await runClientOnce(script, options);

@@ -21,7 +21,7 @@ function transportName(entry: string, format: 'import' | 'require'): string {
 }
 
 // The Node build must default to the undici transport, and the build for other runtimes to ky
-// over fetch; the swap happens in core's tsup config, so only the built files can show it.
+// over fetch. The swap happens in core's tsup config, so only the built files can show it.
 describe('@patchbay/core default transport', () => {
   it.each([
     ['node/index.js', 'import', 'undici'],

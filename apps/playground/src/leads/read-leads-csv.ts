@@ -72,7 +72,7 @@ function lineNumbers(bytes: Uint8Array): (offset: number) => number {
  * count drifts after a CRLF inside a quoted cell, and for an unclosed quote it names the last line.
  */
 function describeParseError(error: unknown, csv: string): string {
-  const details = error as { code?: unknown; bytes_records?: unknown; message?: unknown };
+  const details = error as { code?: unknown; bytes_records?: unknown };
   const message = error instanceof Error ? error.message : String(error);
   if (typeof details.bytes_records !== 'number') return `The CSV could not be parsed: ${message}`;
   const line = lineNumbers(Buffer.from(csv, 'utf8'))(details.bytes_records);

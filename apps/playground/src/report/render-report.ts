@@ -26,8 +26,7 @@ export interface RunSummary {
   problems: string[];
 }
 
-/** Computes the summary's rows and closing lines from a report. */
-/** Events whose handler threw; the receiver released them, so the sender's retry could run them. */
+/** Describes events whose handler threw; the receiver released them so the sender's retry can run them. */
 function handlerFailures(report: RunReport): string {
   const failed = report.webhooks.stripe.failed + report.webhooks.hubspot.failed;
   return failed > 0
@@ -35,6 +34,7 @@ function handlerFailures(report: RunReport): string {
     : '';
 }
 
+/** Computes the summary's rows and closing lines from a report. */
 export function summarizeReport(report: RunReport): RunSummary {
   const stages = Object.entries(report.deals.byStage)
     .map(([stage, count]) => `${stage} ${count}`)
@@ -97,7 +97,7 @@ export function summarizeReport(report: RunReport): RunSummary {
   };
 }
 
-/** The summary printed at the end of a run. */
+/** Renders the summary printed at the end of a run. */
 export function renderSummary(report: RunReport): string {
   const summary = summarizeReport(report);
   const lines = [summary.title, table(summary.rows)];

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A run that waits for `finish` or `fail`, and records the options it was given. */
+/** Creates a run that waits for `finish` or `fail` and records the options it was given. */
 function gatedRun() {
   const calls: PlaygroundOptions[] = [];
   let settle: { resolve: (report: RunReport) => void; reject: (error: Error) => void } | undefined;

@@ -187,10 +187,10 @@ export class RateLimiter implements RequestLimiter {
       const current = this.#policies.get(bucketName) ?? policy;
       const durationMs = limits.resetMs ?? limits.windowMs ?? current.windowMs;
       // The store counts each request from its start until a window after its response, never less
-      // than the server does. When this request filled the store's window and the server's reset
-      // is no further off than that window, the queue already keeps the next request waiting
-      // until the server has room, so a pause of a whole window from now would only add idle
-      // time. A longer reset, such as a daily budget, is a different quota and always pauses.
+      // than the server does. Suppose this request filled the store's window and the server's reset
+      // is no further off than that window. Then the queue already keeps the next request waiting
+      // until the server has room, so a whole-window pause from now would only add idle time. A
+      // longer reset, such as a daily budget, is a different quota and always pauses.
       const filledByStore =
         current.algorithm === 'sliding-window' &&
         observation.used !== undefined &&

@@ -38,8 +38,8 @@ function valuesOf(headers: HeadersInput, lowerName: string): string[] {
   }
   if (typeof headers !== 'object' || headers === null) return [];
 
-  // Node's req.headers and most records already use lower-case names, so look that key up
-  // directly; the loop then lower-cases only names of the same length, to catch other spellings.
+  // Node's req.headers and most records already use lower-case names, so that key is read
+  // directly. The loop then lower-cases only names of the same length, to catch other spellings.
   const record = headers as Readonly<Record<string, unknown>>;
   const values: string[] = [];
   pushValue(values, record[lowerName]);
